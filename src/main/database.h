@@ -1,0 +1,60 @@
+#pragma once
+
+// Database: one open vexdb instance. It owns the storage engine, the catalog and the background
+// workers, and creates Sessions. Open() creates the data directory on first use with the
+// databases `test` and `mysql`. Thread safety: all methods may be called from any thread.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+
+namespace vexdb {
+
+class Catalog;
+class Session;
+class StorageEngine;
+
+struct DatabaseOptions {
+  std::string data_dir = "./data";
+  bool sync_commit = true;  // fsync the WAL before acknowledging COMMIT
+};
+
+// Who is on the other end of a connection.
+struct ConnectionInfo {
+  uint32_t connection_id = 0;
+  std::string user = "root";
+  std::string host = "127.0.0.1";
+  bool client_found_rows = false;  // CLIENT_FOUND_ROWS negotiated: UPDATE reports matched rows
+};
+
+class Database {
+ public:
+  static Result<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
+  ~Database();
+
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // A new session; the caller owns it and must destroy it before the Database.
+  std::unique_ptr<Session> NewSession(const ConnectionInfo& info);
+
+  // Asks the statement running on connection `id` to stop (KILL QUERY) or the connection to close
+  // (KILL). Returns false if no such connection.
+  bool Kill(uint32_t connection_id, bool query_only);
+
+  StorageEngine& storage() { return *storage_; }
+  Catalog& catalog() { return *catalog_; }
+  const DatabaseOptions& options() const { return options_; }
+
+ private:
+  explicit Database(DatabaseOptions options);
+
+  DatabaseOptions options_;
+  std::unique_ptr<StorageEngine> storage_;
+  std::unique_ptr<Catalog> catalog_;
+};
+
+}  // namespace vexdb

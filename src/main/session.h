@@ -1,0 +1,69 @@
+#pragma once
+
+// Session: the state of one client connection (current database, transaction, variables) and
+// the entry point for SQL. Execute() runs parse -> bind -> plan -> optimize -> execute for each
+// statement of a (possibly multi-statement) query text.
+//
+// Thread safety: a Session is used by one connection thread at a time; Interrupt() alone may be
+// called from another thread.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "main/database.h"
+#include "main/query_result.h"
+
+namespace vexdb {
+
+class SessionState;
+
+// MySQL server status flags that depend on the session (OK/EOF packets).
+inline constexpr uint16_t kServerStatusInTrans = 0x0001;
+inline constexpr uint16_t kServerStatusAutocommit = 0x0002;
+inline constexpr uint16_t kServerStatusMoreResultsExist = 0x0008;
+
+class Session {
+ public:
+  Session(Database& db, const ConnectionInfo& info);
+  ~Session();  // rolls back an open transaction
+
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Runs every statement in `sql` (';'-separated when multi_statements, else exactly one).
+  // Calls on_result once per statement that succeeded, with `more` true if another statement
+  // follows; stops at the first error and returns it (statements before it stay executed).
+  // An empty query returns kEmptyQuery.
+  using ResultCallback = std::function<Status(QueryResult&& result, bool more)>;
+  Status Execute(std::string_view sql, bool multi_statements, const ResultCallback& on_result);
+
+  // Convenience for tests and tools: runs exactly one statement.
+  Result<QueryResult> ExecuteOne(std::string_view sql);
+
+  // COM_INIT_DB / the handshake's database: kBadDb (1049) if it does not exist.
+  Status UseDatabase(std::string_view name);
+  const std::string& current_database() const;
+
+  // Server status flags for OK/EOF packets: IN_TRANS, AUTOCOMMIT.
+  uint16_t status_flags() const;
+
+  // COM_RESET_CONNECTION: rolls back, clears variables, keeps the current database.
+  void Reset();
+
+  // Called from another thread (KILL QUERY): the running statement fails with kQueryInterrupted.
+  void Interrupt();
+
+  const ConnectionInfo& connection() const { return info_; }
+
+ private:
+  Database& db_;
+  ConnectionInfo info_;
+  std::unique_ptr<SessionState> state_;
+};
+
+}  // namespace vexdb

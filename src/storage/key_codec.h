@@ -1,0 +1,39 @@
+#pragma once
+
+// Keys of the default column family, laid out as TiDB lays them out in TiKV, with memcomparable
+// encodings so that byte order equals SQL order:
+//   row    't' table_id(8, sign-flipped BE) "_r" handle(8, sign-flipped BE)
+//   index  't' table_id "_i" index_id(8 BE) encoded column values... [handle if not unique]
+// Value encoding per column (docs/storage-format.md): a flag byte (NULL sorts first), then
+//   signed ints: 8 bytes big-endian with the sign bit flipped; unsigned: 8 bytes big-endian;
+//   double: IEEE bits transformed to sort; decimal: sign + normalized digits;
+//   strings/bytes (utf8mb4_bin): groups of 8 bytes + a marker byte (TiDB's EncodeBytes);
+//   temporals: their int64 as signed ints.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "types/logical_type.h"
+#include "types/value.h"
+
+namespace vexdb {
+
+std::string EncodeRowKey(int64_t table_id, int64_t handle);
+// Bounds covering every row key of a table, or handles in [lo, hi] inclusive.
+std::string RowKeyPrefix(int64_t table_id);
+std::string TablePrefix(int64_t table_id);          // rows and indexes
+std::string PrefixEnd(std::string_view prefix);     // smallest key greater than all with prefix
+Result<int64_t> DecodeRowKeyHandle(std::string_view key);
+
+std::string IndexPrefix(int64_t table_id, int64_t index_id);
+// Appends the memcomparable encoding of value (of the given type) to out.
+void EncodeKeyValue(const Value& value, const LogicalType& type, std::string* out);
+// Decodes one value; advances *in.
+Result<Value> DecodeKeyValue(std::string_view* in, const LogicalType& type);
+void EncodeHandle(int64_t handle, std::string* out);
+Result<int64_t> DecodeHandle(std::string_view* in);
+
+}  // namespace vexdb

@@ -1,0 +1,46 @@
+#pragma once
+
+// Conversions between values and types with MySQL semantics. Two modes:
+//  - kStore: assigning into a column in strict mode (INSERT/UPDATE). Out-of-range numbers fail
+//    with kOutOfRangeValue (1264), overlong strings with kDataTooLong (1406), unparsable text
+//    for a number/temporal with kTruncatedWrongValueForField (1366) / kTruncatedWrongValue (1292).
+//    Error messages need the column name and row number, so the caller passes them in.
+//  - kExpression: CAST() and implicit conversions inside expressions. Lenient as MySQL is:
+//    '12abc' -> 12, 'abc' -> 0, with no error (a warning in MySQL; we drop it for now).
+
+#include <string_view>
+
+#include "common/result.h"
+#include "types/logical_type.h"
+#include "types/value.h"
+
+namespace vexdb {
+
+enum class CastMode { kStore, kExpression };
+
+struct CastContext {
+  CastMode mode = CastMode::kExpression;
+  std::string_view column_name;  // for kStore error messages
+  int64_t row_number = 1;        // 1-based, for kStore error messages
+};
+
+// Converts value to the representation of target (Value kind matching the type): ints to
+// kInt/kUInt, FLOAT/DOUBLE to kDouble (FLOAT rounded to float32), DECIMAL to kDecimal rescaled,
+// strings to kString (CHAR: trailing spaces removed, as MySQL returns CHAR), DATE to kDate, ...
+// NULL stays NULL (NOT NULL is checked by the caller).
+Result<Value> CastValue(const Value& value, const LogicalType& target, const CastContext& ctx);
+
+// Numeric views used by expression evaluation (lenient, MySQL's string-to-number rules).
+double ValueToDouble(const Value& value);
+Result<Decimal> ValueToDecimal(const Value& value);
+int64_t ValueToInt64(const Value& value);  // rounds half away from zero, saturates
+// MySQL truthiness: NULL -> false at the caller; numbers != 0; strings via ValueToDouble.
+bool ValueToBool(const Value& value);
+
+// Compares two non-NULL values the way MySQL does for the comparison operators:
+// both numeric -> numeric compare (exact for int/uint/decimal mixes); both strings -> byte
+// compare (utf8mb4_bin); temporal vs string -> string parsed as temporal; number vs string ->
+// both as double. Returns <0, 0, >0.
+int CompareValues(const Value& a, const Value& b);
+
+}  // namespace vexdb
