@@ -102,7 +102,9 @@ struct TableInfo {
   // or -1 when rows get a hidden row id.
   int HandleColumn() const;
   int AutoIncrementColumn() const;  // -1 if none
-  // The storage view of this table (ids, types, indexes other than a clustered PRIMARY).
+  // The storage view of this table (ids, types, B-tree indexes other than a clustered PRIMARY,
+  // in declaration order; HNSW indexes are left to src/vector/). Column defaults: a kValue
+  // default cast to the column type, NULL otherwise (rows written before ADD COLUMN).
   TableLayout Layout() const;
   // Persistent counter names for StorageEngine::AllocateIds.
   std::string AutoIncrementCounter() const;
@@ -136,15 +138,20 @@ class Catalog {
   std::vector<DatabaseInfo> ListDatabases() const;  // sorted by name
 
   // Assigns the table id, column ids (1..n) and index ids (1..n) and stores the definition.
-  // kTableExists if a table or view of that name exists; kBadDb if the database is missing.
+  // kTableExists if a table or view of that name exists; kBadDb if the database is missing;
+  // kDupFieldName, kDupKeyName, kKeyColumnDoesNotExist, kTableMustHaveColumns for a definition
+  // that cannot be stored. create_time 0 is set to now.
   Result<TableRef> CreateTable(TableInfo info);
   // nullptr if absent.
   TableRef GetTable(std::string_view database, std::string_view table) const;
   std::vector<TableRef> ListTables(std::string_view database) const;  // sorted by name
-  // Removes the definition and the table's data. kBadTable if absent.
+  // Removes the definition, the table's data and its id counters. kBadTable ("Unknown table
+  // 'db.t'") if absent.
   Status DropTable(std::string_view database, std::string_view table);
-  // Replaces a table's definition (ALTER TABLE, RENAME). Keeps info.id; new columns and indexes
-  // with id 0 get fresh ids (never reused).
+  // Replaces a table's definition (ALTER TABLE, RENAME, also into another database when
+  // info.database differs; "" keeps the database). Keeps the table id; new columns and indexes
+  // with id 0 get fresh ids (never reused). Deletes the entries of indexes whose id is no longer
+  // present. kNoSuchTable if absent, kTableExists if the new name is taken, kBadDb.
   Result<TableRef> ReplaceTable(std::string_view database, std::string_view old_name,
                                 TableInfo info);
   // Foreign keys of any table that reference (database, table).
@@ -156,8 +163,13 @@ class Catalog {
 
  private:
   explicit Catalog(StorageEngine& storage);
-  // ... implementation members (mutex, maps keyed by lower-cased names).
-  struct Impl;
+  Status Load();          // reads every definition from the meta column family
+  Status FinishDrops();   // completes data drops a crash interrupted ("gc/" records)
+  Status Initialize();    // first start: databases mysql and test
+  Status DropTableData(const TableInfo& table);
+  static std::vector<int64_t> DroppedIndexes(const TableInfo& before, const TableInfo& after);
+
+  struct Impl;  // mutex and maps keyed by folded names (catalog.cc)
   std::unique_ptr<Impl> impl_;
   StorageEngine& storage_;
 

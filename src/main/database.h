@@ -6,14 +6,18 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "common/result.h"
+#include "main/system_variables.h"
 
 namespace vexdb {
 
 class Catalog;
+class InformationSchema;
 class Session;
 class StorageEngine;
 
@@ -47,14 +51,23 @@ class Database {
 
   StorageEngine& storage() { return *storage_; }
   Catalog& catalog() { return *catalog_; }
+  InformationSchema& information_schema() { return *information_schema_; }
+  GlobalVariables& globals() { return globals_; }
   const DatabaseOptions& options() const { return options_; }
 
  private:
+  friend class Session;
   explicit Database(DatabaseOptions options);
+  void Register(uint32_t connection_id, Session* session);
+  void Unregister(uint32_t connection_id);
 
   DatabaseOptions options_;
   std::unique_ptr<StorageEngine> storage_;
   std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<InformationSchema> information_schema_;
+  GlobalVariables globals_;
+  std::mutex sessions_mu_;
+  std::map<uint32_t, Session*> sessions_;  // live sessions by connection id, for KILL
 };
 
 }  // namespace vexdb

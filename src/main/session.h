@@ -16,7 +16,7 @@
 
 #include "common/result.h"
 #include "main/database.h"
-#include "main/query_result.h"
+#include "types/query_result.h"
 
 namespace vexdb {
 
@@ -56,7 +56,11 @@ class Session {
   void Reset();
 
   // Called from another thread (KILL QUERY): the running statement fails with kQueryInterrupted.
+  // KILL CONNECTION additionally marks the session closed; the server drops the connection when
+  // closed() turns true.
   void Interrupt();
+  void Close();
+  bool closed() const;
 
   const ConnectionInfo& connection() const { return info_; }
 

@@ -36,15 +36,34 @@ struct MetaWrite {
   std::optional<std::string> value;  // nullopt deletes the key
 };
 
+struct StorageOptions {
+  // Commit returns only after the WAL is fsynced (an acknowledged commit survives power loss).
+  // Off: it survives a process crash (kill -9) but not an OS crash.
+  bool sync_commit = true;
+  // Default wait for a row lock before kLockWaitTimeout (innodb_lock_wait_timeout: 50 s).
+  int64_t lock_wait_timeout_ms = 50000;
+  // Shared block cache of the default column family.
+  size_t block_cache_bytes = size_t{128} << 20;
+};
+
+struct TransactionOptions {
+  int64_t lock_wait_timeout_ms = -1;  // -1: StorageOptions::lock_wait_timeout_ms
+};
+
 class StorageEngine {
  public:
-  // Opens (creating if missing) the database in `dir`.
+  // Opens (creating if missing) the database in `dir`. Errors: kUnknown with RocksDB's message
+  // (e.g. the directory is locked by another process).
+  static Result<std::unique_ptr<StorageEngine>> Open(const std::string& dir,
+                                                     const StorageOptions& options);
   static Result<std::unique_ptr<StorageEngine>> Open(const std::string& dir, bool sync_commit);
+  // Closes the database. REQUIRES: every Transaction and iterator has been destroyed.
   virtual ~StorageEngine() = default;
 
   // Starts a snapshot-isolation transaction: reads see the snapshot taken now plus the
   // transaction's own writes. Thread safety: the engine is thread safe; a Transaction is not.
-  virtual std::unique_ptr<Transaction> BeginTransaction() = 0;
+  // A Transaction destroyed without Commit rolls back.
+  virtual std::unique_ptr<Transaction> BeginTransaction(const TransactionOptions& options = {}) = 0;
 
   // Meta column family: point reads, prefix scans and atomic, synced batch writes.
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
@@ -63,8 +82,11 @@ class StorageEngine {
   virtual Result<int64_t> AllocateIds(std::string_view counter, int64_t count) = 0;
   // Makes sure the counter's next id is > value (after an explicit AUTO_INCREMENT value).
   virtual Status RebaseIds(std::string_view counter, int64_t value) = 0;
-  // The next id AllocateIds would return (for SHOW CREATE TABLE's AUTO_INCREMENT=).
+  // The next id AllocateIds would return (for SHOW CREATE TABLE's AUTO_INCREMENT=). A counter
+  // never used returns 1. After a restart, ids reserved but not handed out are skipped.
   virtual Result<int64_t> PeekNextId(std::string_view counter) = 0;
+  // Forgets a counter (its table was dropped); a later AllocateIds starts again at 1.
+  virtual Status DropIds(std::string_view counter) = 0;
 };
 
 // One transaction. Write conflicts (a key written by another transaction after this one's
@@ -80,9 +102,15 @@ class Transaction {
   // Locking read: takes the key's lock (also when absent) and fails with kLockDeadlock if the
   // key changed after the snapshot.
   virtual Result<std::optional<std::string>> GetForUpdate(std::string_view key) = 0;
+  // Locking read of the latest committed value (or own write), ignoring the snapshot: for
+  // constraint checks, which must see rows committed after the snapshot (InnoDB reads the latest
+  // version for unique checks). A later Put/Delete of the key still fails with kLockDeadlock if
+  // the key changed after the snapshot.
+  virtual Result<std::optional<std::string>> GetLatestForUpdate(std::string_view key) = 0;
   virtual Status Put(std::string_view key, std::string_view value) = 0;
   virtual Status Delete(std::string_view key) = 0;
-  // Snapshot scan of [lower, upper) including own writes.
+  // Snapshot scan of [lower, upper) including own writes; upper "" is unbounded. The iterator
+  // must be destroyed before the transaction; writes made while it is open may not be seen.
   virtual std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) = 0;
 
   // Statement-level atomicity and SAVEPOINT: a stack of savepoints.

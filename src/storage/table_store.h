@@ -54,11 +54,13 @@ struct IndexRange {
   bool upper_inclusive = true;
 };
 
-// Iterates rows in handle order (table scans) or index order (index scans).
+// Iterates rows in handle order (table scans) or index order (index scans). It reads through
+// the transaction (snapshot plus own writes) and must be destroyed before it; rows written by
+// the transaction while the iterator is open may or may not be seen.
 class RowIterator {
  public:
   virtual ~RowIterator() = default;
-  // Next row or nullopt at the end; errors end the iteration.
+  // Fills the next row and returns true, or returns false at the end; errors end the iteration.
   virtual Result<bool> Next(int64_t* handle, Row* row) = 0;
 };
 
@@ -73,13 +75,23 @@ class TableStore {
   static Status Delete(Transaction& txn, const TableLayout& layout, int64_t handle,
                        const Row& row);
 
+  // The handle of a stored row that inserting `row` under `handle` would collide with (same
+  // clustered primary key, or same key in a unique index), found with locking reads of the
+  // latest data; nullopt if none. For REPLACE and INSERT ... ON DUPLICATE KEY UPDATE.
+  static Result<std::optional<int64_t>> FindConflict(Transaction& txn, const TableLayout& layout,
+                                                     int64_t handle, const Row& row);
+
   // Point read by handle; for_update takes the row lock (SELECT ... FOR UPDATE, UPDATE).
   static Result<std::optional<Row>> Get(Transaction& txn, const TableLayout& layout,
                                         int64_t handle, bool for_update);
   // Rows with handle in [lo, hi], in handle order.
   static std::unique_ptr<RowIterator> Scan(Transaction& txn, const TableLayout& layout,
                                            int64_t lo = INT64_MIN, int64_t hi = INT64_MAX);
-  // Rows whose index key lies in range, in index order (reads each row by handle).
+  // Rows whose index key lies in range, in index order (reads each row by handle). NULL sorts
+  // first: a range with an empty lower bound includes NULLs; lower = {NULL} exclusive skips
+  // them. Bound values must have the kinds of the key columns (as CastValue produces them). On a
+  // prefix index (prefix_lengths) the range is widened to whole prefixes: the caller re-checks.
+  // index_position indexes layout.indexes.
   static std::unique_ptr<RowIterator> ScanIndex(Transaction& txn, const TableLayout& layout,
                                                 int index_position, const IndexRange& range);
 

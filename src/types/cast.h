@@ -1,12 +1,22 @@
 #pragma once
 
-// Conversions between values and types with MySQL semantics. Two modes:
+// Conversions between values and types with MySQL semantics (full rules in docs/types.md). Two
+// modes:
 //  - kStore: assigning into a column in strict mode (INSERT/UPDATE). Out-of-range numbers fail
 //    with kOutOfRangeValue (1264), overlong strings with kDataTooLong (1406), unparsable text
-//    for a number/temporal with kTruncatedWrongValueForField (1366) / kTruncatedWrongValue (1292).
-//    Error messages need the column name and row number, so the caller passes them in.
+//    for a number with kTruncatedWrongValueForField (1366, "Incorrect integer value: 'abc' for
+//    column 'c' at row 1"), bad temporals with kWrongValueForColumn (1292, "Incorrect datetime
+//    value: ..."), non-members of ENUM/SET with kWarnDataTruncated (1265), invalid JSON with
+//    kInvalidJsonText (3140). Messages need the column name and row number: the caller passes
+//    them in.
 //  - kExpression: CAST() and implicit conversions inside expressions. Lenient as MySQL is:
-//    '12abc' -> 12, 'abc' -> 0, with no error (a warning in MySQL; we drop it for now).
+//    '12abc' -> 12, 'abc' -> 0, CAST(-1 AS UNSIGNED) wraps, DECIMAL(p,s) saturates, CHAR(n)
+//    truncates, and a bad DATE/DATETIME/TIME becomes NULL, all without error (MySQL warns; we
+//    drop the warning for now). Invalid JSON is still an error (3141).
+// In both modes vectors convert only to and from strings (1105 "cannot cast from vector to
+// bigint"), and a vector's dimension is checked against VECTOR(d) (1105).
+//
+// Thread safety: all functions are pure except that TIME -> DATETIME reads the clock.
 
 #include <string_view>
 
@@ -33,7 +43,9 @@ Result<Value> CastValue(const Value& value, const LogicalType& target, const Cas
 // Numeric views used by expression evaluation (lenient, MySQL's string-to-number rules).
 double ValueToDouble(const Value& value);
 Result<Decimal> ValueToDecimal(const Value& value);
-int64_t ValueToInt64(const Value& value);  // rounds half away from zero, saturates
+// Rounds (DECIMAL and numeric text half away from zero, DOUBLE half to even as MySQL's rint),
+// saturates at the int64 bounds.
+int64_t ValueToInt64(const Value& value);
 // MySQL truthiness: NULL -> false at the caller; numbers != 0; strings via ValueToDouble.
 bool ValueToBool(const Value& value);
 

@@ -57,6 +57,8 @@ class Decimal {
 
   // Numeric comparison regardless of scale: <0, 0, >0.
   int Compare(const Decimal& other) const;
+  // Representation equality (same mantissa and scale); use Compare for numeric equality.
+  bool operator==(const Decimal& other) const = default;
 
  private:
   __int128 mantissa_ = 0;

@@ -141,7 +141,10 @@ struct LogicalType {
   uint8_t WireDecimals() const;  // scale, fsp, 31 for FLOAT/DOUBLE without (M,D), 0 otherwise
   uint16_t WireCharset() const;  // 63 for numbers/temporals/binary; utf8mb4 collation otherwise
 
-  // Maximum length in characters (strings) or bytes (binary) a value may have; -1 if unbounded.
+  // Maximum length a value may have: characters for CHAR/VARCHAR, bytes for BINARY/VARBINARY
+  // and TEXT/BLOB (TEXT 65535, TINYTEXT 255, MEDIUMTEXT 16777215, LONGTEXT 4294967295, chosen by
+  // `length`); -1 if unbounded, which includes CHAR/BINARY/VARCHAR with length -1 (the types of
+  // CAST(x AS CHAR) / CAST(x AS BINARY)). DDL binders must therefore set CHAR's default length 1.
   int64_t MaxLength() const;
 
   bool operator==(const LogicalType& other) const = default;

@@ -36,8 +36,11 @@ std::string FormatDate(int32_t days);
 std::string FormatDatetime(int64_t micros, int fsp);
 std::string FormatTime(int64_t micros, int fsp);
 
-// Rounds microseconds to fsp digits (half up, as MySQL does on insert).
+// Rounds microseconds to fsp digits (half up, as MySQL does on insert). RoundMicros rounds the
+// magnitude (TIME semantics: -00:00:00.5 -> -00:00:01); RoundDatetimeMicros rounds towards the
+// later instant on a tie, which differs only before 1970 (DATETIME/TIMESTAMP semantics).
 int64_t RoundMicros(int64_t micros, int fsp);
+int64_t RoundDatetimeMicros(int64_t micros, int fsp);
 
 // Current time, microseconds since the epoch (UTC).
 int64_t NowMicros();

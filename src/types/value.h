@@ -4,8 +4,10 @@
 // a full LogicalType: rows are interpreted against the column types of their schema. Integers
 // are int64 (signed types) or uint64 (unsigned); FLOAT and DOUBLE are double; DECIMAL is Decimal;
 // character and byte strings are std::string (bytes; utf8mb4 for character data); DATE is int32
-// days, DATETIME/TIMESTAMP/TIME int64 microseconds (temporal.h); JSON is its text; ENUM and SET
-// hold their text; VECTOR holds float32 elements.
+// days, DATETIME/TIMESTAMP/TIME int64 microseconds (temporal.h); JSON is its normalised text
+// (json_text.h); ENUM and SET hold their text; VECTOR holds float32 elements. YEAR is kInt
+// (0 or 1901..2155), BOOL is kInt (0/1), BIT(n) is kUInt. CastValue (cast.h) produces exactly
+// these kinds for each column type.
 
 #include <cstdint>
 #include <string>

@@ -3,6 +3,7 @@
 // Text forms of values, as MySQL's text protocol and CAST(x AS CHAR) produce them.
 
 #include <string>
+#include <vector>
 
 #include "types/logical_type.h"
 #include "types/value.h"
@@ -22,5 +23,12 @@ std::string FormatValue(const Value& value, const LogicalType& type);
 // shortest float32 round trip (FLOAT columns).
 std::string FormatDouble(double v);
 std::string FormatFloat(float v);
+
+// One VECTOR element (tidb-vector-spec.md §1.3): the shortest float32 round trip, always in plain
+// notation ("1", "0.12345679", "0.0000001", "-0"). NaN and +-Inf, which never reach a stored
+// vector, print as "NaN", "+Inf" and "-Inf" as Go does.
+std::string FormatVectorElement(float v);
+// "[1,2.5]"; "[]" for the empty vector.
+std::string FormatVector(const std::vector<float>& v);
 
 }  // namespace vexdb

@@ -2,7 +2,7 @@
 
 // QueryResult: what one SQL statement produced, in the shape the MySQL protocol sends it: either
 // an OK (affected rows, last insert id, info) or a result set (column metadata + rows of Values).
-// The server layer encodes it; nothing here knows about packets.
+// Execution produces it, the server layer encodes it; nothing here knows about packets.
 
 #include <cstdint>
 #include <string>

@@ -1,0 +1,105 @@
+#include "binder/binder.h"
+
+#include "binder/binder_internal.h"
+
+namespace vexdb {
+
+Binder::Binder(const Catalog& catalog, BinderOptions options)
+    : impl_(std::make_unique<Impl>(catalog, std::move(options))) {}
+
+Binder::~Binder() = default;
+
+Result<std::shared_ptr<BoundQuery>> Binder::BindQuery(const ast::SelectStmt& select) {
+  return impl_->BindQuery(select, nullptr);
+}
+
+Result<BoundInsert> Binder::BindInsert(const ast::InsertStatement& insert) {
+  return impl_->BindInsert(insert);
+}
+
+Result<BoundUpdate> Binder::BindUpdate(const ast::UpdateStatement& update) {
+  return impl_->BindUpdate(update);
+}
+
+Result<BoundDelete> Binder::BindDelete(const ast::DeleteStatement& del) {
+  return impl_->BindDelete(del);
+}
+
+Result<BoundExprPtr> Binder::BindConstantExpr(const ast::Expr& expr) {
+  Scope empty;
+  impl_->clause_ = Clause::kFieldList;
+  impl_->allow_aggregates_ = false;
+  return impl_->BindExpr(expr, empty);
+}
+
+Result<TableRef> Binder::ResolveTable(std::string_view database, std::string_view name) const {
+  return impl_->ResolveTable(database, name);
+}
+
+Result<std::string> Binder::ResolveDatabase(std::string_view database) const {
+  return impl_->ResolveDatabase(database);
+}
+
+Result<std::string> Binder::Impl::ResolveDatabase(std::string_view database) const {
+  if (!database.empty()) return std::string(database);
+  if (options_.current_database.empty()) return Status::Error(ErrorCode::kNoDbSelected);
+  return options_.current_database;
+}
+
+Result<TableRef> Binder::Impl::ResolveTable(std::string_view database,
+                                            std::string_view name) const {
+  VEXDB_ASSIGN_OR_RETURN(std::string db, ResolveDatabase(database));
+  TableRef table = catalog_.GetTable(db, name);
+  if (table == nullptr) return Status::Error(ErrorCode::kNoSuchTable, db, name);
+  return table;
+}
+
+LogicalType UnifyTypes(const LogicalType& a, const LogicalType& b) {
+  if (a.id == TypeId::kNull) return b;
+  if (b.id == TypeId::kNull) return a;
+  if (a.id == b.id && a.is_unsigned == b.is_unsigned) {
+    LogicalType t = a;
+    t.length = std::max(a.length, b.length);
+    t.precision = std::max(a.precision, b.precision);
+    t.scale = std::max(a.scale, b.scale);
+    t.fsp = std::max(a.fsp, b.fsp);
+    return t;
+  }
+  if (a.IsInteger() && b.IsInteger()) return LogicalType::BigInt(a.is_unsigned && b.is_unsigned);
+  if (a.IsNumeric() && b.IsNumeric()) {
+    if (a.id == TypeId::kFloat || a.id == TypeId::kDouble || b.id == TypeId::kFloat ||
+        b.id == TypeId::kDouble) {
+      return LogicalType::Double();
+    }
+    int scale = std::max<int>(std::max<int>(a.scale, 0), std::max<int>(b.scale, 0));
+    return LogicalType::Decimal(std::min(Decimal::kMaxPrecision, 20 + scale), scale);
+  }
+  if (a.IsTemporal() && b.IsTemporal()) return LogicalType::Datetime(std::max(a.fsp, b.fsp));
+  if (a.IsBinary() || b.IsBinary()) return LogicalType::Of(TypeId::kBlob);
+  LogicalType t = LogicalType::Varchar(std::max<int64_t>(std::max(a.length, b.length), 255));
+  return t;
+}
+
+ResultColumn ResultColumnFor(const BoundExpr& expr, const Scope& scope, std::string name) {
+  ResultColumn column;
+  column.name = std::move(name);
+  column.type = expr.type;
+  if (expr.kind == BoundExprKind::kColumn && expr.column_index >= 0 &&
+      expr.column_index < static_cast<int>(scope.columns.size())) {
+    const ScopeColumn& source = scope.columns[expr.column_index];
+    column.schema = source.database;
+    column.table = source.table_alias;
+    column.org_table = source.org_table;
+    column.org_name = source.name;
+    column.not_null = source.not_null;
+    column.primary_key = source.primary_key;
+    column.unique_key = source.unique_key;
+    column.multiple_key = source.multiple_key;
+    column.auto_increment = source.auto_increment;
+  } else if (expr.kind == BoundExprKind::kConstant && !expr.constant.is_null()) {
+    column.not_null = true;
+  }
+  return column;
+}
+
+}  // namespace vexdb

@@ -1,0 +1,146 @@
+// information_schema STATISTICS, KEY_COLUMN_USAGE, TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS
+// and TiDB's TIFLASH_INDEXES: indexes and constraints, from the catalog.
+//
+// As in MySQL, PRIMARY KEY and UNIQUE indexes are constraints (they appear in KEY_COLUMN_USAGE
+// and TABLE_CONSTRAINTS), plain and vector indexes only in STATISTICS; foreign keys carry their
+// referenced schema, table and columns. Vector indexes are listed in TIFLASH_INDEXES as fully
+// built (ROWS_STABLE_NOT_INDEXED 0): vexdb indexes rows in the writing transaction.
+
+#include "execution/information_schema_internal.h"
+
+namespace vexdb::information_schema_internal {
+
+namespace si = show_internal;
+
+namespace {
+
+constexpr std::string_view kCatalogName = "def";
+
+bool IsConstraint(const IndexInfo& index) {
+  return index.kind == IndexKind::kBTree && (index.primary || index.unique);
+}
+
+std::string ReferencedSchema(const TableInfo& table, const ForeignKeyInfo& fk) {
+  return fk.ref_database.empty() ? table.database : fk.ref_database;
+}
+
+// The PRIMARY or UNIQUE index of the referenced table whose columns are exactly the foreign
+// key's referenced columns (REFERENTIAL_CONSTRAINTS.UNIQUE_CONSTRAINT_NAME), or NULL.
+Value UniqueConstraintName(const Catalog& catalog, const TableInfo& table,
+                           const ForeignKeyInfo& fk) {
+  TableRef parent = catalog.GetTable(ReferencedSchema(table, fk), fk.ref_table);
+  if (parent == nullptr) return Value::Null();
+  for (const IndexInfo* index : si::OrderedIndexes(*parent)) {
+    if (!IsConstraint(*index) || index->columns.size() != fk.ref_columns.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < fk.ref_columns.size(); ++i) {
+      same = same && NameEquals(index->columns[i].column, fk.ref_columns[i]);
+    }
+    if (same) return si::Str(index->name);
+  }
+  return Value::Null();
+}
+
+void AddIndexKeyUsage(const TableInfo& table, const IndexInfo& index, std::vector<Row>* rows) {
+  for (size_t i = 0; i < index.columns.size(); ++i) {
+    rows->push_back({si::Str(kCatalogName), si::Str(table.database), si::Str(index.name),
+                     si::Str(kCatalogName), si::Str(table.database), si::Str(table.name),
+                     si::Str(index.columns[i].column), Value::Int(static_cast<int64_t>(i) + 1),
+                     Value::Null(), Value::Null(), Value::Null(), Value::Null()});
+  }
+}
+
+void AddForeignKeyUsage(const TableInfo& table, const ForeignKeyInfo& fk,
+                        std::vector<Row>* rows) {
+  for (size_t i = 0; i < fk.columns.size(); ++i) {
+    Value ref_column = i < fk.ref_columns.size() ? si::Str(fk.ref_columns[i]) : Value::Null();
+    rows->push_back({si::Str(kCatalogName), si::Str(table.database), si::Str(fk.name),
+                     si::Str(kCatalogName), si::Str(table.database), si::Str(table.name),
+                     si::Str(fk.columns[i]), Value::Int(static_cast<int64_t>(i) + 1),
+                     Value::Int(static_cast<int64_t>(i) + 1),
+                     si::Str(ReferencedSchema(table, fk)), si::Str(fk.ref_table),
+                     std::move(ref_column)});
+  }
+}
+
+Row ConstraintRow(const TableInfo& table, std::string_view name, std::string_view type) {
+  return {si::Str(kCatalogName), si::Str(table.database), si::Str(name),
+          si::Str(table.database), si::Str(table.name), si::Str(type), si::Str("YES")};
+}
+
+}  // namespace
+
+std::vector<Row> StatisticsRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    for (const IndexInfo* index : si::OrderedIndexes(*table)) {
+      for (size_t seq = 0; seq < index->columns.size(); ++seq) {
+        Row shown = si::IndexRow(*table, *index, seq);
+        Row row = {si::Str(kCatalogName), si::Str(table->database), std::move(shown[0]),
+                   std::move(shown[1]), si::Str(table->database)};
+        for (size_t i = 2; i < shown.size(); ++i) row.push_back(std::move(shown[i]));
+        rows.push_back(std::move(row));
+      }
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> KeyColumnUsageRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    for (const IndexInfo* index : si::OrderedIndexes(*table)) {
+      if (IsConstraint(*index)) AddIndexKeyUsage(*table, *index, &rows);
+    }
+    for (const ForeignKeyInfo& fk : table->foreign_keys) AddForeignKeyUsage(*table, fk, &rows);
+  }
+  return rows;
+}
+
+std::vector<Row> TableConstraintsRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    for (const IndexInfo* index : si::OrderedIndexes(*table)) {
+      if (!IsConstraint(*index)) continue;
+      rows.push_back(ConstraintRow(*table, index->name, index->primary ? "PRIMARY KEY" : "UNIQUE"));
+    }
+    for (const ForeignKeyInfo& fk : table->foreign_keys) {
+      rows.push_back(ConstraintRow(*table, fk.name, "FOREIGN KEY"));
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> ReferentialConstraintsRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    for (const ForeignKeyInfo& fk : table->foreign_keys) {
+      rows.push_back({si::Str(kCatalogName), si::Str(table->database), si::Str(fk.name),
+                      si::Str(kCatalogName), si::Str(ReferencedSchema(*table, fk)),
+                      UniqueConstraintName(source.catalog, *table, fk), si::Str("NONE"),
+                      si::Str(si::ForeignKeyActionName(fk.on_update)),
+                      si::Str(si::ForeignKeyActionName(fk.on_delete)), si::Str(table->name),
+                      si::Str(fk.ref_table)});
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> TiflashIndexesRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    for (const IndexInfo& index : table->indexes) {
+      if (index.kind != IndexKind::kHnsw || index.columns.empty()) continue;
+      int column = table->ColumnIndex(index.columns.front().column);
+      int64_t column_id = column < 0 ? 0 : table->columns[column].id;
+      rows.push_back({si::Str(table->database), si::Str(table->name), Value::Int(table->id),
+                      si::Str(index.columns.front().column), si::Str(index.name),
+                      Value::Int(column_id), Value::Int(index.id), si::Str("HNSW"),
+                      Value::Int(0), Value::Int(0), Value::Int(0), Value::Int(0),
+                      Value::Null(), si::Str("")});
+    }
+  }
+  return rows;
+}
+
+}  // namespace vexdb::information_schema_internal

@@ -1,0 +1,53 @@
+#include "main/database.h"
+
+#include <filesystem>
+
+#include "catalog/catalog.h"
+#include "execution/show.h"
+#include "main/session.h"
+#include "storage/storage_engine.h"
+
+namespace vexdb {
+
+Database::Database(DatabaseOptions options) : options_(std::move(options)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    return Status::Internal("cannot create data directory '" + options.data_dir + "': " +
+                            ec.message());
+  }
+  std::unique_ptr<Database> db(new Database(options));
+  VEXDB_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(options.data_dir, options.sync_commit));
+  VEXDB_ASSIGN_OR_RETURN(db->catalog_, Catalog::Open(*db->storage_));
+  db->information_schema_ = std::make_unique<InformationSchema>(*db->catalog_, *db->storage_);
+  return db;
+}
+
+std::unique_ptr<Session> Database::NewSession(const ConnectionInfo& info) {
+  return std::make_unique<Session>(*this, info);
+}
+
+void Database::Register(uint32_t connection_id, Session* session) {
+  std::lock_guard lock(sessions_mu_);
+  sessions_[connection_id] = session;
+}
+
+void Database::Unregister(uint32_t connection_id) {
+  std::lock_guard lock(sessions_mu_);
+  sessions_.erase(connection_id);
+}
+
+bool Database::Kill(uint32_t connection_id, bool query_only) {
+  std::lock_guard lock(sessions_mu_);
+  auto it = sessions_.find(connection_id);
+  if (it == sessions_.end()) return false;
+  it->second->Interrupt();
+  if (!query_only) it->second->Close();
+  return true;
+}
+
+}  // namespace vexdb

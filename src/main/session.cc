@@ -1,0 +1,474 @@
+// Session: runs SQL for one connection.
+//
+// Execute() reads statements one at a time from the parser and runs each through the pipeline
+// (DESIGN.md, "The life of a query"):
+//   parse -> bind -> plan -> optimize -> execute
+// Queries and DML go through the binder and execution/; statements that need no planning (DDL,
+// SHOW, SET, transaction control) are dispatched from their AST.
+//
+// Transactions follow MySQL: with autocommit on, each statement runs in its own transaction
+// unless BEGIN opened one; with autocommit off, a transaction starts implicitly at the first
+// statement and lasts until COMMIT or ROLLBACK. Every statement inside a transaction runs under a
+// savepoint, so a failed statement leaves no partial effect; a write conflict (1213) rolls back
+// the whole transaction, as InnoDB does for deadlocks. DDL commits the open transaction first.
+
+#include "main/session.h"
+
+#include "binder/binder.h"
+#include "catalog/catalog.h"
+#include "common/logging.h"
+#include "common/version.h"
+#include "execution/ddl.h"
+#include "execution/dml.h"
+#include "execution/expression_evaluator.h"
+#include "execution/query_executor.h"
+#include "execution/show.h"
+#include "main/session_state.h"
+#include "parser/parser.h"
+#include "storage/storage_engine.h"
+#include "types/temporal.h"
+
+namespace vexdb {
+
+namespace {
+
+QueryResult Ok(uint64_t affected = 0) {
+  QueryResult result;
+  result.affected_rows = affected;
+  return result;
+}
+
+bool IsDdl(ast::StatementType type) {
+  switch (type) {
+    case ast::StatementType::kCreateTable:
+    case ast::StatementType::kDropTable:
+    case ast::StatementType::kCreateIndex:
+    case ast::StatementType::kDropIndex:
+    case ast::StatementType::kAlterTable:
+    case ast::StatementType::kTruncate:
+    case ast::StatementType::kRenameTable:
+    case ast::StatementType::kCreateDatabase:
+    case ast::StatementType::kDropDatabase:
+    case ast::StatementType::kCreateView:
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+// The per-statement work, with access to the session's state.
+class StatementRunner {
+ public:
+  StatementRunner(Database& db, const ConnectionInfo& info, SessionState& state)
+      : db_(db), info_(info), state_(state) {}
+
+  Result<QueryResult> Run(const ast::Statement& statement);
+
+ private:
+  bool autocommit() const { return state_.BoolVariable("autocommit"); }
+  bool InTransaction() const { return state_.txn != nullptr; }
+
+  ExecContext MakeContext();
+  Binder MakeBinder();
+  Transaction& EnsureTransaction();
+  Status CommitTransaction();
+  void RollbackTransaction();
+  // Runs fn inside the transaction under a statement savepoint; commits if autocommit.
+  Result<QueryResult> InTransactionScope(const std::function<Result<QueryResult>(ExecContext&)>& fn);
+
+  Result<QueryResult> RunSelect(const ast::SelectStatement& select);
+  Result<QueryResult> RunInsert(const ast::InsertStatement& insert);
+  Result<QueryResult> RunUpdate(const ast::UpdateStatement& update);
+  Result<QueryResult> RunDelete(const ast::DeleteStatement& del);
+  Result<QueryResult> RunExplain(const ast::ExplainStatement& explain);
+  Result<QueryResult> RunDdl(const ast::Statement& statement);
+  Result<QueryResult> RunShow(const ast::ShowStatement& show);
+  Result<QueryResult> RunSet(const ast::SetStatement& set);
+  Result<QueryResult> RunSetItem(const ast::SetItem& item);
+  Result<QueryResult> RunTransaction(const ast::TransactionStatement& statement);
+  Result<QueryResult> RunUse(const ast::UseStatement& use);
+
+  Database& db_;
+  const ConnectionInfo& info_;
+  SessionState& state_;
+  int64_t now_ = NowMicros();
+};
+
+ExecContext StatementRunner::MakeContext() {
+  ExecContext ctx;
+  ctx.txn = state_.txn.get();
+  ctx.storage = &db_.storage();
+  ctx.catalog = &db_.catalog();
+  ctx.variables = &state_;
+  ctx.system_tables = &db_.information_schema();
+  ctx.interrupted = &state_.interrupted;
+  ctx.foreign_key_checks = state_.BoolVariable("foreign_key_checks");
+  ctx.client_found_rows = info_.client_found_rows;
+  FunctionContext& f = ctx.function;
+  f.statement_time_micros = now_;
+  f.current_database = state_.current_database;
+  f.current_user = info_.user + "@" + info_.host;
+  f.connection_id = info_.connection_id;
+  f.last_insert_id = state_.last_insert_id;
+  f.found_rows = state_.found_rows;
+  f.row_count = static_cast<uint64_t>(state_.row_count);
+  f.version = kServerVersion;
+  auto increment = state_.GetSystemVariable("div_precision_increment", false);
+  if (increment.ok() && increment->kind() == ValueKind::kInt) {
+    f.div_precision_increment = static_cast<int>(increment->int_value());
+  }
+  return ctx;
+}
+
+Binder StatementRunner::MakeBinder() {
+  BinderOptions options;
+  options.current_database = state_.current_database;
+  options.system_tables = &db_.information_schema();
+  options.variables = &state_;
+  return Binder(db_.catalog(), std::move(options));
+}
+
+Transaction& StatementRunner::EnsureTransaction() {
+  if (!state_.txn) state_.txn = db_.storage().BeginTransaction();
+  return *state_.txn;
+}
+
+Status StatementRunner::CommitTransaction() {
+  if (!state_.txn) return Status::OK();
+  std::unique_ptr<Transaction> txn = std::move(state_.txn);
+  state_.explicit_transaction = false;
+  state_.savepoints.clear();
+  Status status = txn->Commit();
+  if (!status.ok()) txn->Rollback();
+  return status;
+}
+
+void StatementRunner::RollbackTransaction() {
+  if (state_.txn) state_.txn->Rollback();
+  state_.txn.reset();
+  state_.explicit_transaction = false;
+  state_.savepoints.clear();
+}
+
+Result<QueryResult> StatementRunner::InTransactionScope(
+    const std::function<Result<QueryResult>(ExecContext&)>& fn) {
+  Transaction& txn = EnsureTransaction();
+  txn.SetSavepoint();
+  ExecContext ctx = MakeContext();
+  Result<QueryResult> result = fn(ctx);
+  if (!result.ok()) {
+    if (result.status().Is(ErrorCode::kLockDeadlock)) {
+      RollbackTransaction();
+    } else {
+      Status undo = txn.RollbackToSavepoint();
+      if (!undo.ok()) RollbackTransaction();
+      if (autocommit() && !state_.explicit_transaction) RollbackTransaction();
+    }
+    return result;
+  }
+  txn.PopSavepoint();
+  if (autocommit() && !state_.explicit_transaction) VEXDB_RETURN_IF_ERROR(CommitTransaction());
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunSelect(const ast::SelectStatement& select) {
+  Binder binder = MakeBinder();
+  VEXDB_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> query, binder.BindQuery(*select.select));
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result,
+                         InTransactionScope([&](ExecContext& ctx) { return ExecuteSelect(*query, ctx); }));
+  state_.found_rows = result.rows.size();
+  state_.row_count = -1;
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunInsert(const ast::InsertStatement& insert) {
+  Binder binder = MakeBinder();
+  VEXDB_ASSIGN_OR_RETURN(BoundInsert bound, binder.BindInsert(insert));
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result,
+                         InTransactionScope([&](ExecContext& ctx) { return ExecuteInsert(bound, ctx); }));
+  if (result.last_insert_id != 0) state_.last_insert_id = result.last_insert_id;
+  state_.row_count = static_cast<int64_t>(result.affected_rows);
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunUpdate(const ast::UpdateStatement& update) {
+  Binder binder = MakeBinder();
+  VEXDB_ASSIGN_OR_RETURN(BoundUpdate bound, binder.BindUpdate(update));
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result,
+                         InTransactionScope([&](ExecContext& ctx) { return ExecuteUpdate(bound, ctx); }));
+  state_.row_count = static_cast<int64_t>(result.affected_rows);
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunDelete(const ast::DeleteStatement& del) {
+  Binder binder = MakeBinder();
+  VEXDB_ASSIGN_OR_RETURN(BoundDelete bound, binder.BindDelete(del));
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result,
+                         InTransactionScope([&](ExecContext& ctx) { return ExecuteDelete(bound, ctx); }));
+  state_.row_count = static_cast<int64_t>(result.affected_rows);
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunExplain(const ast::ExplainStatement& explain) {
+  const ast::Statement& inner = *explain.statement;
+  if (inner.type != ast::StatementType::kSelect) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN of this statement");
+  }
+  Binder binder = MakeBinder();
+  VEXDB_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> query,
+                         binder.BindQuery(*inner.As<ast::SelectStatement>().select));
+  return ExplainQuery(*query);
+}
+
+Result<QueryResult> StatementRunner::RunDdl(const ast::Statement& statement) {
+  VEXDB_RETURN_IF_ERROR(CommitTransaction());
+  DdlContext ctx{db_.catalog(), db_.storage(), state_.current_database,
+                 state_.BoolVariable("foreign_key_checks"), now_};
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result, ExecuteDdl(statement, ctx));
+  if (statement.type == ast::StatementType::kDropDatabase &&
+      NameEquals(statement.As<ast::DropDatabaseStatement>().name, state_.current_database)) {
+    state_.current_database.clear();
+  }
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunShow(const ast::ShowStatement& show) {
+  ShowContext ctx{db_.catalog(), db_.storage(), state_.current_database,
+                  [this](bool global) {
+                    std::vector<VariableRow> rows;
+                    for (const auto& info : AllSystemVariables()) {
+                      auto value = state_.GetSystemVariable(info.name, global);
+                      if (!value.ok()) continue;
+                      rows.push_back({info.name, VariableValueText(info, *value)});
+                    }
+                    return rows;
+                  }};
+  return ExecuteShow(show, ctx);
+}
+
+Result<QueryResult> StatementRunner::RunSetItem(const ast::SetItem& item) {
+  switch (item.kind) {
+    case ast::SetKind::kNames:
+    case ast::SetKind::kCharset: {
+      std::string charset = item.charset.empty() ? "utf8mb4" : item.charset;
+      for (const char* name : {"character_set_client", "character_set_results"}) {
+        VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable(name, false, Value::String(charset)));
+      }
+      if (item.kind == ast::SetKind::kNames) {
+        VEXDB_RETURN_IF_ERROR(
+            state_.SetSystemVariable("character_set_connection", false, Value::String(charset)));
+        if (!item.collation.empty()) {
+          VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable("collation_connection", false,
+                                                         Value::String(item.collation)));
+        }
+      }
+      return Ok();
+    }
+    case ast::SetKind::kTransaction: {
+      bool global = item.scope == ast::VarScope::kGlobal;
+      if (!item.isolation_level.empty()) {
+        VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable("transaction_isolation", global,
+                                                       Value::String(item.isolation_level)));
+      }
+      if (item.read_only.has_value()) {
+        VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable("transaction_read_only", global,
+                                                       Value::Int(*item.read_only ? 1 : 0)));
+      }
+      return Ok();
+    }
+    case ast::SetKind::kVariable: break;
+  }
+  Value value;
+  if (item.value->type == ast::ExprType::kDefault) {
+    const SystemVariableInfo* info = FindSystemVariable(item.name);
+    if (info == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, item.name);
+    value = db_.globals().Get(*info);
+  } else {
+    Binder binder = MakeBinder();
+    VEXDB_ASSIGN_OR_RETURN(BoundExprPtr bound, binder.BindConstantExpr(*item.value));
+    ExecContext ctx = MakeContext();
+    VEXDB_ASSIGN_OR_RETURN(value, Evaluate(*bound, Row(), ctx));
+  }
+  if (item.scope == ast::VarScope::kUser) {
+    state_.SetUserVariable(item.name, std::move(value));
+    return Ok();
+  }
+  bool global = item.scope == ast::VarScope::kGlobal;
+  std::string name = FoldName(item.name);
+  bool was_autocommit = autocommit();
+  VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable(name, global, value));
+  if (name == "autocommit" && !global && autocommit() && !was_autocommit) {
+    VEXDB_RETURN_IF_ERROR(CommitTransaction());  // turning autocommit on commits (MySQL)
+  }
+  if (name == "transaction_isolation" || name == "tx_isolation") {
+    VEXDB_ASSIGN_OR_RETURN(Value stored, state_.GetSystemVariable(name, global));
+    const char* other = name == "tx_isolation" ? "transaction_isolation" : "tx_isolation";
+    VEXDB_RETURN_IF_ERROR(state_.SetSystemVariable(other, global, stored));
+  }
+  return Ok();
+}
+
+Result<QueryResult> StatementRunner::RunSet(const ast::SetStatement& set) {
+  for (const auto& item : set.items) VEXDB_RETURN_IF_ERROR(RunSetItem(item).status());
+  return Ok();
+}
+
+Result<QueryResult> StatementRunner::RunTransaction(const ast::TransactionStatement& statement) {
+  switch (statement.kind) {
+    case ast::TransactionKind::kBegin:
+      VEXDB_RETURN_IF_ERROR(CommitTransaction());
+      EnsureTransaction();
+      state_.explicit_transaction = true;
+      return Ok();
+    case ast::TransactionKind::kCommit:
+      VEXDB_RETURN_IF_ERROR(CommitTransaction());
+      return Ok();
+    case ast::TransactionKind::kRollback:
+      RollbackTransaction();
+      return Ok();
+    case ast::TransactionKind::kSavepoint: {
+      // A re-declared name shadows the older one (lookups search from the newest).
+      EnsureTransaction().SetSavepoint();
+      state_.savepoints.push_back(statement.savepoint);
+      return Ok();
+    }
+    case ast::TransactionKind::kRelease:
+    case ast::TransactionKind::kRollbackTo: {
+      auto& names = state_.savepoints;
+      int position = -1;
+      for (int i = static_cast<int>(names.size()) - 1; i >= 0; --i) {
+        if (NameEquals(names[i], statement.savepoint)) {
+          position = i;
+          break;
+        }
+      }
+      if (position < 0 || !state_.txn) {
+        return Status::Error(ErrorCode::kSavepointNotExist, statement.savepoint);
+      }
+      bool rollback = statement.kind == ast::TransactionKind::kRollbackTo;
+      // Savepoints above the named one go away either way.
+      while (static_cast<int>(names.size()) > position + 1) {
+        if (rollback) {
+          VEXDB_RETURN_IF_ERROR(state_.txn->RollbackToSavepoint());
+        } else {
+          state_.txn->PopSavepoint();
+        }
+        names.pop_back();
+      }
+      if (rollback) {  // ROLLBACK TO keeps the savepoint itself
+        VEXDB_RETURN_IF_ERROR(state_.txn->RollbackToSavepoint());
+        state_.txn->SetSavepoint();
+      } else {
+        state_.txn->PopSavepoint();
+        names.pop_back();
+      }
+      return Ok();
+    }
+  }
+  return Ok();
+}
+
+Result<QueryResult> StatementRunner::RunUse(const ast::UseStatement& use) {
+  if (!db_.catalog().GetDatabase(use.database)) {
+    return Status::Error(ErrorCode::kBadDb, use.database);
+  }
+  state_.current_database = db_.catalog().GetDatabase(use.database)->name;
+  return Ok();
+}
+
+Result<QueryResult> StatementRunner::Run(const ast::Statement& statement) {
+  state_.interrupted = false;
+  if (IsDdl(statement.type)) return RunDdl(statement);
+  switch (statement.type) {
+    case ast::StatementType::kSelect: return RunSelect(statement.As<ast::SelectStatement>());
+    case ast::StatementType::kInsert: return RunInsert(statement.As<ast::InsertStatement>());
+    case ast::StatementType::kUpdate: return RunUpdate(statement.As<ast::UpdateStatement>());
+    case ast::StatementType::kDelete: return RunDelete(statement.As<ast::DeleteStatement>());
+    case ast::StatementType::kExplain: return RunExplain(statement.As<ast::ExplainStatement>());
+    case ast::StatementType::kShow: return RunShow(statement.As<ast::ShowStatement>());
+    case ast::StatementType::kSet: return RunSet(statement.As<ast::SetStatement>());
+    case ast::StatementType::kTransaction:
+      return RunTransaction(statement.As<ast::TransactionStatement>());
+    case ast::StatementType::kUse: return RunUse(statement.As<ast::UseStatement>());
+    case ast::StatementType::kKill: {
+      const auto& kill = statement.As<ast::KillStatement>();
+      if (!db_.Kill(static_cast<uint32_t>(kill.connection_id), kill.query_only)) {
+        return Status::WithMessage(ErrorCode::kUnknown,
+                                   "Unknown thread id: " + std::to_string(kill.connection_id));
+      }
+      return Ok();
+    }
+    case ast::StatementType::kNoOp: return Ok();
+    default: break;
+  }
+  return Status::Error(ErrorCode::kNotSupportedYet, "this statement");
+}
+
+Session::Session(Database& db, const ConnectionInfo& info)
+    : db_(db), info_(info), state_(std::make_unique<SessionState>(db.globals())) {
+  state_->current_database = "";
+  db_.Register(info_.connection_id, this);
+}
+
+Session::~Session() {
+  db_.Unregister(info_.connection_id);
+  if (state_->txn) state_->txn->Rollback();
+}
+
+Status Session::Execute(std::string_view sql, bool multi_statements,
+                        const ResultCallback& on_result) {
+  Parser parser(sql);
+  if (parser.AtEnd()) return Status::Error(ErrorCode::kEmptyQuery);
+  while (true) {
+    VEXDB_ASSIGN_OR_RETURN(ast::StatementPtr statement, parser.ParseNext());
+    bool more = !parser.AtEnd();
+    if (more && !multi_statements) {
+      return Status::Error(ErrorCode::kParseError, 1, statement->text.size() + 1, ";");
+    }
+    StatementRunner runner(db_, info_, *state_);
+    VEXDB_ASSIGN_OR_RETURN(QueryResult result, runner.Run(*statement));
+    VEXDB_RETURN_IF_ERROR(on_result(std::move(result), more));
+    if (!more) return Status::OK();
+  }
+}
+
+Result<QueryResult> Session::ExecuteOne(std::string_view sql) {
+  std::optional<QueryResult> out;
+  VEXDB_RETURN_IF_ERROR(Execute(sql, false, [&out](QueryResult&& result, bool more) {
+    out = std::move(result);
+    return Status::OK();
+  }));
+  return std::move(*out);
+}
+
+Status Session::UseDatabase(std::string_view name) {
+  auto info = db_.catalog().GetDatabase(name);
+  if (!info) return Status::Error(ErrorCode::kBadDb, name);
+  state_->current_database = info->name;
+  return Status::OK();
+}
+
+const std::string& Session::current_database() const { return state_->current_database; }
+
+uint16_t Session::status_flags() const {
+  uint16_t flags = 0;
+  if (state_->txn) flags |= kServerStatusInTrans;
+  if (state_->BoolVariable("autocommit")) flags |= kServerStatusAutocommit;
+  return flags;
+}
+
+void Session::Reset() {
+  if (state_->txn) state_->txn->Rollback();
+  std::string database = state_->current_database;
+  state_ = std::make_unique<SessionState>(db_.globals());
+  state_->current_database = database;
+}
+
+void Session::Interrupt() { state_->interrupted = true; }
+
+void Session::Close() { state_->closed = true; }
+
+bool Session::closed() const { return state_->closed; }
+
+}  // namespace vexdb

@@ -1,0 +1,48 @@
+#pragma once
+
+// Private to src/main/: the mutable state of one Session.
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "binder/binder.h"
+#include "main/system_variables.h"
+#include "storage/storage_engine.h"
+#include "execution/exec_context.h"
+
+namespace vexdb {
+
+class SessionState : public VariableStore, public VariableTypes {
+ public:
+  explicit SessionState(GlobalVariables& globals) : globals_(globals) {}
+
+  // VariableStore
+  Result<Value> GetSystemVariable(std::string_view name, bool global) const override;
+  Value GetUserVariable(std::string_view name) const override;
+  // VariableTypes
+  Result<LogicalType> SystemVariableType(std::string_view name) const override;
+
+  Status SetSystemVariable(std::string_view name, bool global, const Value& value);
+  void SetUserVariable(std::string_view name, Value value);
+  bool BoolVariable(std::string_view name) const;
+
+  std::string current_database;
+  std::unique_ptr<Transaction> txn;
+  bool explicit_transaction = false;      // BEGIN / START TRANSACTION
+  std::vector<std::string> savepoints;    // named SAVEPOINTs, oldest first
+  uint64_t last_insert_id = 0;
+  uint64_t found_rows = 0;
+  int64_t row_count = -1;
+  std::atomic<bool> interrupted{false};
+  std::atomic<bool> closed{false};
+
+ private:
+  GlobalVariables& globals_;
+  std::map<std::string, Value> session_values_;  // overrides of session-scope variables
+  std::map<std::string, Value> user_values_;
+};
+
+}  // namespace vexdb

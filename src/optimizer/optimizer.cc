@@ -1,0 +1,11 @@
+#include "optimizer/optimizer.h"
+
+namespace vexdb {
+
+Result<LogicalOperatorPtr> Optimize(LogicalOperatorPtr plan) {
+  plan = PushDownFilters(std::move(plan));
+  VEXDB_RETURN_IF_ERROR(ChooseAccessPaths(plan.get()));
+  return plan;
+}
+
+}  // namespace vexdb

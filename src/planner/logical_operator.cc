@@ -1,0 +1,91 @@
+#include "planner/logical_operator.h"
+
+#include <fmt/format.h>
+
+namespace vexdb {
+
+namespace {
+
+std::string JoinExprs(const std::vector<BoundExprPtr>& exprs) {
+  std::string out;
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    if (i) out += ", ";
+    out += exprs[i]->ToString();
+  }
+  return out;
+}
+
+std::string AccessText(const LogicalOperator& op) {
+  const AccessPath& access = op.access;
+  switch (access.kind) {
+    case AccessKind::kFullScan: return "TableFullScan";
+    case AccessKind::kHandleRange: return "TableRangeScan(" + access.description + ")";
+    case AccessKind::kHandleSet:
+      return (access.handles.size() == 1 ? "Point_Get(" : "Batch_Point_Get(") +
+             access.description + ")";
+    case AccessKind::kIndexRange:
+      return "IndexRangeScan(index:" + access.index_name + ", " + access.description + ")";
+  }
+  return "?";
+}
+
+std::string Describe(const LogicalOperator& op) {
+  switch (op.type) {
+    case LogicalOperatorType::kGet: {
+      std::string out = AccessText(op) + " table:" + op.table->name;
+      if (op.alias != op.table->name) out += " alias:" + op.alias;
+      if (!op.filters.empty()) out += " filter:" + JoinExprs(op.filters);
+      if (op.lock == ast::LockMode::kForUpdate) out += " lock:for_update";
+      return out;
+    }
+    case LogicalOperatorType::kSystemTable:
+      return "MemTableScan table:" + op.system_database + "." + op.system_table;
+    case LogicalOperatorType::kDual: return "TableDual rows:1";
+    case LogicalOperatorType::kFilter: return "Selection " + op.predicate->ToString();
+    case LogicalOperatorType::kProjection: return "Projection " + JoinExprs(op.expressions);
+    case LogicalOperatorType::kAggregate: {
+      std::string out = "HashAgg group by:[" + JoinExprs(op.group_keys) + "] funcs:[";
+      for (size_t i = 0; i < op.aggregates.size(); ++i) {
+        if (i) out += ", ";
+        out += op.aggregates[i]->function->name;
+      }
+      return out + "]";
+    }
+    case LogicalOperatorType::kSort: {
+      std::string out = "Sort ";
+      for (size_t i = 0; i < op.order_by.size(); ++i) {
+        if (i) out += ", ";
+        out += op.order_by[i].expr->ToString() + (op.order_by[i].descending ? ":desc" : "");
+      }
+      return out;
+    }
+    case LogicalOperatorType::kLimit:
+      return fmt::format("Limit offset:{} count:{}", op.offset,
+                         op.limit ? std::to_string(*op.limit) : std::string("all"));
+    case LogicalOperatorType::kDistinct: return "HashDistinct";
+    case LogicalOperatorType::kJoin:
+      return std::string(op.join_type == ast::JoinType::kLeft ? "NestedLoopLeftJoin" : "NestedLoopJoin") +
+             (op.condition ? " on:" + op.condition->ToString() : "");
+    case LogicalOperatorType::kSetOperation: {
+      switch (op.set_op) {
+        case ast::SetOp::kUnionAll: return "UnionAll";
+        case ast::SetOp::kExcept: return "Except";
+        case ast::SetOp::kIntersect: return "Intersect";
+        default: return "Union";
+      }
+    }
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string LogicalOperator::ToString(int indent) const {
+  std::string out(static_cast<size_t>(indent) * 2, ' ');
+  out += Describe(*this);
+  out += '\n';
+  for (const auto& child : children) out += child->ToString(indent + 1);
+  return out;
+}
+
+}  // namespace vexdb

@@ -1,0 +1,93 @@
+#pragma once
+
+// Logical operators: the relational plan of a query before physical choices. Each operator
+// produces rows whose layout is `output_types` (positions are what BoundExpr column indexes
+// refer to in its parent). The planner builds the tree from a BoundQuery; optimizer rules
+// rewrite it (filter push-down, access path choice); execution turns it into physical operators.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "binder/bound_statement.h"
+
+namespace vexdb {
+
+enum class LogicalOperatorType : uint8_t {
+  kGet,          // read a base table
+  kSystemTable,  // materialize a virtual (information_schema) table
+  kDual,         // one row with no columns (SELECT without FROM)
+  kFilter,
+  kProjection,
+  kAggregate,
+  kSort,
+  kLimit,
+  kDistinct,
+  kJoin,
+  kSetOperation,
+};
+
+// How a kGet reads its table (chosen by the optimizer; kFullScan until then).
+enum class AccessKind : uint8_t {
+  kFullScan,    // every row in handle order
+  kHandleRange, // handles in [lo, hi] (clustered integer primary key ranges)
+  kHandleSet,   // point gets by handle (pk = c, pk IN (...))
+  kIndexRange,  // one or more ranges of a secondary (or non-clustered primary) index
+};
+
+struct AccessPath {
+  AccessKind kind = AccessKind::kFullScan;
+  int64_t handle_lo = INT64_MIN, handle_hi = INT64_MAX;
+  std::vector<int64_t> handles;  // kHandleSet, ascending and distinct
+  int index_position = -1;       // kIndexRange: position in TableLayout::indexes
+  std::vector<IndexRange> ranges;
+  std::string index_name;        // for EXPLAIN
+  std::string description;       // for EXPLAIN: the access condition
+};
+
+struct LogicalOperator {
+  LogicalOperatorType type;
+  std::vector<std::unique_ptr<LogicalOperator>> children;
+  std::vector<LogicalType> output_types;
+
+  // kGet
+  TableRef table;
+  std::string alias;
+  std::vector<BoundExprPtr> filters;  // conjuncts over the table row, checked after the read
+  AccessPath access;
+  ast::LockMode lock = ast::LockMode::kNone;
+  bool emit_handle = false;  // append the row's handle as a BIGINT column (DML sources)
+
+  // kSystemTable
+  std::string system_database, system_table;
+
+  // kFilter: predicate over the child's row
+  BoundExprPtr predicate;
+  // kProjection: one expression per output column, over the child's row
+  std::vector<BoundExprPtr> expressions;
+  // kAggregate: group keys then aggregates, over the child's row
+  std::vector<BoundExprPtr> group_keys;
+  std::vector<std::unique_ptr<BoundAggregate>> aggregates;
+  // kSort
+  std::vector<BoundOrderItem> order_by;
+  // kLimit
+  std::optional<uint64_t> limit;
+  uint64_t offset = 0;
+  // kDistinct: rows are distinct on their first `distinct_columns` columns
+  int distinct_columns = 0;
+  // kJoin: condition over left ++ right
+  ast::JoinType join_type = ast::JoinType::kInner;
+  BoundExprPtr condition;
+  // kSetOperation
+  ast::SetOp set_op = ast::SetOp::kNone;
+
+  explicit LogicalOperator(LogicalOperatorType t) : type(t) {}
+  // Indented tree for EXPLAIN.
+  std::string ToString(int indent = 0) const;
+};
+
+using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+}  // namespace vexdb

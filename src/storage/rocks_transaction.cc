@@ -1,0 +1,119 @@
+#include "storage/rocks_transaction.h"
+
+#include <rocksdb/iterator.h>
+
+#include "storage/rocks_status.h"
+
+namespace vexdb {
+
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// Iterates [lower, upper) of a transaction's view. The upper bound is also checked here, since
+// the transaction's write batch is merged with the database without RocksDB's bound.
+class RocksKvIterator final : public KvIterator {
+ public:
+  RocksKvIterator(rocksdb::Transaction* txn, rocksdb::ReadOptions options,
+                  rocksdb::ColumnFamilyHandle* cf, std::string_view lower, std::string_view upper)
+      : upper_(upper), upper_slice_(upper_) {
+    if (!upper_.empty()) options.iterate_upper_bound = &upper_slice_;
+    iter_.reset(txn->GetIterator(options, cf));
+    iter_->Seek(ToSlice(lower));
+  }
+
+  bool Valid() const override {
+    return iter_->Valid() && (upper_.empty() || iter_->key().compare(upper_slice_) < 0);
+  }
+  void Next() override { iter_->Next(); }
+  std::string_view key() const override { return iter_->key().ToStringView(); }
+  std::string_view value() const override { return iter_->value().ToStringView(); }
+  Status status() const override { return FromRocks(iter_->status(), "scan"); }
+
+ private:
+  std::string upper_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> iter_;
+};
+
+}  // namespace
+
+RocksTransaction::RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn,
+                                   rocksdb::ColumnFamilyHandle* cf)
+    : txn_(std::move(txn)), cf_(cf) {}
+
+RocksTransaction::~RocksTransaction() {
+  if (!finished_) txn_->Rollback().PermitUncheckedError();
+}
+
+rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions() const {
+  rocksdb::ReadOptions options;
+  options.snapshot = txn_->GetSnapshot();
+  return options;
+}
+
+Result<std::optional<std::string>> RocksTransaction::Get(std::string_view key) {
+  std::string value;
+  rocksdb::Status s = txn_->Get(SnapshotReadOptions(), cf_, ToSlice(key), &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, "get");
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<std::optional<std::string>> RocksTransaction::LockingGet(
+    const rocksdb::ReadOptions& options, std::string_view key, bool validate) {
+  std::string value;
+  rocksdb::Status s = txn_->GetForUpdate(options, cf_, ToSlice(key), &value,
+                                         /*exclusive=*/true, /*do_validate=*/validate);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, "locking read");
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<std::optional<std::string>> RocksTransaction::GetForUpdate(std::string_view key) {
+  return LockingGet(SnapshotReadOptions(), key, /*validate=*/true);
+}
+
+Result<std::optional<std::string>> RocksTransaction::GetLatestForUpdate(std::string_view key) {
+  return LockingGet(rocksdb::ReadOptions(), key, /*validate=*/false);
+}
+
+Status RocksTransaction::Put(std::string_view key, std::string_view value) {
+  return FromRocks(txn_->Put(cf_, ToSlice(key), ToSlice(value)), "put");
+}
+
+Status RocksTransaction::Delete(std::string_view key) {
+  return FromRocks(txn_->Delete(cf_, ToSlice(key)), "delete");
+}
+
+std::unique_ptr<KvIterator> RocksTransaction::Scan(std::string_view lower,
+                                                   std::string_view upper) {
+  return std::make_unique<RocksKvIterator>(txn_.get(), SnapshotReadOptions(), cf_, lower, upper);
+}
+
+void RocksTransaction::SetSavepoint() { txn_->SetSavePoint(); }
+
+Status RocksTransaction::RollbackToSavepoint() {
+  return FromRocks(txn_->RollbackToSavePoint(), "rollback to savepoint");
+}
+
+void RocksTransaction::PopSavepoint() { txn_->PopSavePoint().PermitUncheckedError(); }
+
+Status RocksTransaction::Commit() {
+  finished_ = true;
+  rocksdb::Status s = txn_->Commit();
+  if (!s.ok()) txn_->Rollback().PermitUncheckedError();
+  return FromRocks(s, "commit");
+}
+
+void RocksTransaction::Rollback() {
+  if (finished_) return;
+  finished_ = true;
+  txn_->Rollback().PermitUncheckedError();
+}
+
+bool RocksTransaction::has_writes() const {
+  return txn_->GetNumPuts() + txn_->GetNumDeletes() > 0;
+}
+
+}  // namespace vexdb

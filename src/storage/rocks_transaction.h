@@ -1,0 +1,44 @@
+#pragma once
+
+// Transaction and KvIterator over a rocksdb::Transaction (internal to src/storage/).
+
+#include <memory>
+
+#include <rocksdb/utilities/transaction.h>
+
+#include "storage/storage_engine.h"
+
+namespace vexdb {
+
+class RocksTransaction final : public Transaction {
+ public:
+  // txn was begun with set_snapshot; cf is the default column family. Both outlive *this.
+  RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn, rocksdb::ColumnFamilyHandle* cf);
+  ~RocksTransaction() override;
+
+  Result<std::optional<std::string>> Get(std::string_view key) override;
+  Result<std::optional<std::string>> GetForUpdate(std::string_view key) override;
+  Result<std::optional<std::string>> GetLatestForUpdate(std::string_view key) override;
+  Status Put(std::string_view key, std::string_view value) override;
+  Status Delete(std::string_view key) override;
+  std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) override;
+
+  void SetSavepoint() override;
+  Status RollbackToSavepoint() override;
+  void PopSavepoint() override;
+
+  Status Commit() override;
+  void Rollback() override;
+  bool has_writes() const override;
+
+ private:
+  rocksdb::ReadOptions SnapshotReadOptions() const;
+  Result<std::optional<std::string>> LockingGet(const rocksdb::ReadOptions& options,
+                                                std::string_view key, bool validate);
+
+  std::unique_ptr<rocksdb::Transaction> txn_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  bool finished_ = false;
+};
+
+}  // namespace vexdb
