@@ -108,8 +108,8 @@ class SumState final : public AggregateState {
     if (result_type_.id != TypeId::kDecimal) {
       return Value::Double(average_ ? double_sum_ / static_cast<double>(count_) : double_sum_);
     }
-    Status overflow = Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL",
-                                    average_ ? "avg" : "sum");
+    Status overflow =
+        Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", average_ ? "avg" : "sum");
     auto total = decimal_sum_.Add(Decimal(int_sum_, 0));
     if (!total.ok()) return overflow;
     int scale = std::max<int>(result_type_.scale, 0);
@@ -165,8 +165,8 @@ class BitState final : public AggregateState {
   Status Update(std::span<const Value> args) override {
     const Value& v = args[0];
     if (v.is_null()) return Status::OK();
-    uint64_t bits = v.kind() == ValueKind::kUInt ? v.uint_value()
-                                                 : static_cast<uint64_t>(ValueToInt64(v));
+    uint64_t bits =
+        v.kind() == ValueKind::kUInt ? v.uint_value() : static_cast<uint64_t>(ValueToInt64(v));
     acc_ = op_ == BitOp::kAnd ? acc_ & bits : op_ == BitOp::kOr ? acc_ | bits : acc_ ^ bits;
     return Status::OK();
   }
@@ -303,19 +303,28 @@ class DistinctState final : public AggregateState {
   }
   static std::string ValueKey(const Value& v) {
     switch (v.kind()) {
-      case ValueKind::kInt: return "n" + std::to_string(v.int_value());
-      case ValueKind::kUInt: return "n" + std::to_string(v.uint_value());
-      case ValueKind::kDecimal: return "n" + NormalizedDecimal(v.decimal_value());
-      case ValueKind::kDouble: return "d" + std::to_string(v.double_value());
-      case ValueKind::kString: return "s" + v.string_value();
-      case ValueKind::kDate: return "D" + std::to_string(v.date_value());
-      case ValueKind::kDatetime: return "T" + std::to_string(v.datetime_value());
-      case ValueKind::kTime: return "t" + std::to_string(v.time_value());
+      case ValueKind::kInt:
+        return "n" + std::to_string(v.int_value());
+      case ValueKind::kUInt:
+        return "n" + std::to_string(v.uint_value());
+      case ValueKind::kDecimal:
+        return "n" + NormalizedDecimal(v.decimal_value());
+      case ValueKind::kDouble:
+        return "d" + std::to_string(v.double_value());
+      case ValueKind::kString:
+        return "s" + v.string_value();
+      case ValueKind::kDate:
+        return "D" + std::to_string(v.date_value());
+      case ValueKind::kDatetime:
+        return "T" + std::to_string(v.datetime_value());
+      case ValueKind::kTime:
+        return "t" + std::to_string(v.time_value());
       case ValueKind::kVector: {
         const auto& f = v.vector_value();
         return "v" + std::string(reinterpret_cast<const char*>(f.data()), f.size() * sizeof(float));
       }
-      case ValueKind::kNull: return "0";
+      case ValueKind::kNull:
+        return "0";
     }
     return "";
   }

@@ -46,9 +46,9 @@ TEST(AggregatesTest, Count) {
   AggregateOptions distinct;
   distinct.distinct = true;
   EXPECT_EQ(Aggregate("count", {{I(1)}, {I(1)}, {I(2)}, {N()}}, distinct), "2");
-  EXPECT_EQ(Aggregate("count", {{I(1), S("a")}, {I(1), S("b")}, {I(1), S("a")}, {I(1), N()}},
-                      distinct),
-            "2");
+  EXPECT_EQ(
+      Aggregate("count", {{I(1), S("a")}, {I(1), S("b")}, {I(1), S("a")}, {I(1), N()}}, distinct),
+      "2");
   EXPECT_EQ(ResultType("count", {LogicalType::BigInt()}), "bigint");
 }
 
@@ -113,8 +113,8 @@ TEST(AggregatesTest, Bits) {
 }
 
 TEST(AggregatesTest, Statistics) {
-  std::vector<std::vector<Arg>> rows = {{I(2)}, {I(4)}, {I(4)}, {I(4)}, {I(5)}, {I(5)},
-                                        {I(7)}, {I(9)}, {N()}};
+  std::vector<std::vector<Arg>> rows = {{I(2)}, {I(4)}, {I(4)}, {I(4)}, {I(5)},
+                                        {I(5)}, {I(7)}, {I(9)}, {N()}};
   EXPECT_EQ(Aggregate("std", rows), "2");
   EXPECT_EQ(Aggregate("stddev", rows), "2");
   EXPECT_EQ(Aggregate("stddev_pop", rows), "2");
@@ -129,8 +129,7 @@ TEST(AggregatesTest, Statistics) {
 
 TEST(AggregatesTest, Json) {
   EXPECT_EQ(Aggregate("json_arrayagg", {{I(1)}, {S("a")}, {N()}}), "[1, \"a\", null]");
-  EXPECT_EQ(Aggregate("json_objectagg", {{S("b"), I(1)}, {S("a"), I(2)}}),
-            "{\"a\": 2, \"b\": 1}");
+  EXPECT_EQ(Aggregate("json_objectagg", {{S("b"), I(1)}, {S("a"), I(2)}}), "{\"a\": 2, \"b\": 1}");
   EXPECT_EQ(Aggregate("json_objectagg", {{N(), I(1)}}),
             "ERROR JSON documents may not contain NULL member names.");
   EXPECT_EQ(Aggregate("json_arrayagg", {}, {}, {LogicalType::BigInt()}), "NULL");

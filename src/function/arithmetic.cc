@@ -33,11 +33,14 @@ constexpr int kMaxDecimalScale = 30;
 
 bool HasFraction(const LogicalType& t) {
   switch (t.id) {
-    case TypeId::kDecimal: return t.scale > 0;
+    case TypeId::kDecimal:
+      return t.scale > 0;
     case TypeId::kDatetime:
     case TypeId::kTimestamp:
-    case TypeId::kTime: return t.fsp > 0;
-    default: return false;
+    case TypeId::kTime:
+      return t.fsp > 0;
+    default:
+      return false;
   }
 }
 
@@ -57,13 +60,19 @@ struct ExactShape {
 
 ExactShape ShapeOf(const LogicalType& t) {
   switch (t.id) {
-    case TypeId::kDecimal: return {t.precision, std::max<int>(t.scale, 0)};
-    case TypeId::kDate: return {8, 0};
+    case TypeId::kDecimal:
+      return {t.precision, std::max<int>(t.scale, 0)};
+    case TypeId::kDate:
+      return {8, 0};
     case TypeId::kDatetime:
-    case TypeId::kTimestamp: return {14 + t.fsp, t.fsp};
-    case TypeId::kTime: return {7 + t.fsp, t.fsp};
-    case TypeId::kNull: return {1, 0};
-    case TypeId::kBit: return {20, 0};
+    case TypeId::kTimestamp:
+      return {14 + t.fsp, t.fsp};
+    case TypeId::kTime:
+      return {7 + t.fsp, t.fsp};
+    case TypeId::kNull:
+      return {1, 0};
+    case TypeId::kBit:
+      return {20, 0};
     default: {
       int64_t digits = DisplayLength(t) - (t.is_unsigned ? 0 : 1);
       return {static_cast<int>(std::clamp<int64_t>(digits, 1, 20)), 0};
@@ -86,7 +95,8 @@ LogicalType DecimalResultType(ArithmeticOp op, ExactShape a, ExactShape b, int i
       int scale = std::max(a.scale, b.scale);
       return DecimalType(std::max(a.precision - a.scale, b.precision - b.scale) + scale + 1, scale);
     }
-    case ArithmeticOp::kMul: return DecimalType(a.precision + b.precision, a.scale + b.scale);
+    case ArithmeticOp::kMul:
+      return DecimalType(a.precision + b.precision, a.scale + b.scale);
     case ArithmeticOp::kDiv: {
       int scale = std::min(a.scale + increment, kMaxDecimalScale);
       return DecimalType(a.precision + b.scale + increment, scale);
@@ -100,12 +110,18 @@ LogicalType DecimalResultType(ArithmeticOp op, ExactShape a, ExactShape b, int i
 
 const char* OpText(ArithmeticOp op) {
   switch (op) {
-    case ArithmeticOp::kAdd: return "+";
-    case ArithmeticOp::kSub: return "-";
-    case ArithmeticOp::kMul: return "*";
-    case ArithmeticOp::kDiv: return "/";
-    case ArithmeticOp::kIntDiv: return "DIV";
-    case ArithmeticOp::kMod: return "%";
+    case ArithmeticOp::kAdd:
+      return "+";
+    case ArithmeticOp::kSub:
+      return "-";
+    case ArithmeticOp::kMul:
+      return "*";
+    case ArithmeticOp::kDiv:
+      return "/";
+    case ArithmeticOp::kIntDiv:
+      return "DIV";
+    case ArithmeticOp::kMod:
+      return "%";
   }
   return "?";
 }
@@ -148,7 +164,8 @@ Value NumericForm(const Value& v) {
       int64_t whole = (secs / 3600) * 10000 + (secs / 60 % 60) * 100 + secs % 60;
       return with_micros(whole, static_cast<int64_t>(abs % 1000000), negative);
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 
@@ -162,8 +179,12 @@ Result<Value> EvalInteger(ArithmeticOp op, const Value& a, const Value& b,
                           const LogicalType& result_type, const auto& overflow) {
   __int128 x = ToInt128(a), y = ToInt128(b), r = 0;
   switch (op) {
-    case ArithmeticOp::kAdd: r = x + y; break;
-    case ArithmeticOp::kSub: r = x - y; break;
+    case ArithmeticOp::kAdd:
+      r = x + y;
+      break;
+    case ArithmeticOp::kSub:
+      r = x - y;
+      break;
     case ArithmeticOp::kMul:
       if (__builtin_mul_overflow(x, y, &r)) return overflow();
       break;
@@ -175,7 +196,8 @@ Result<Value> EvalInteger(ArithmeticOp op, const Value& a, const Value& b,
       if (y == 0) return Value::Null();
       r = x % y;
       break;
-    case ArithmeticOp::kDiv: return Status::Internal("integer domain for '/'");
+    case ArithmeticOp::kDiv:
+      return Status::Internal("integer domain for '/'");
   }
   if (result_type.is_unsigned) {
     if (r < 0 || r > static_cast<__int128>(std::numeric_limits<uint64_t>::max())) {
@@ -224,10 +246,18 @@ Result<Value> EvalDecimal(ArithmeticOp op, const Value& a, const Value& b,
   }
   Result<Decimal> r = Decimal();
   switch (op) {
-    case ArithmeticOp::kAdd: r = x.Add(y); break;
-    case ArithmeticOp::kSub: r = x.Sub(y); break;
-    case ArithmeticOp::kMul: r = x.Mul(y); break;
-    case ArithmeticOp::kDiv: r = x.Div(y, std::max<int>(result_type.scale, 0)); break;
+    case ArithmeticOp::kAdd:
+      r = x.Add(y);
+      break;
+    case ArithmeticOp::kSub:
+      r = x.Sub(y);
+      break;
+    case ArithmeticOp::kMul:
+      r = x.Mul(y);
+      break;
+    case ArithmeticOp::kDiv:
+      r = x.Div(y, std::max<int>(result_type.scale, 0));
+      break;
     case ArithmeticOp::kIntDiv:
     case ArithmeticOp::kMod: {
       auto pair = CommonMantissas(x, y);
@@ -251,9 +281,15 @@ Result<Value> EvalDouble(ArithmeticOp op, const Value& a, const Value& b,
                          const LogicalType& result_type, const auto& overflow) {
   double x = ValueToDouble(a), y = ValueToDouble(b), r = 0;
   switch (op) {
-    case ArithmeticOp::kAdd: r = x + y; break;
-    case ArithmeticOp::kSub: r = x - y; break;
-    case ArithmeticOp::kMul: r = x * y; break;
+    case ArithmeticOp::kAdd:
+      r = x + y;
+      break;
+    case ArithmeticOp::kSub:
+      r = x - y;
+      break;
+    case ArithmeticOp::kMul:
+      r = x * y;
+      break;
     case ArithmeticOp::kDiv:
       if (y == 0) return Value::Null();
       r = x / y;
@@ -291,8 +327,9 @@ Result<Value> EvalVector(ArithmeticOp op, const Value& a, const Value& b) {
         fmt::format("vectors have different dimensions: {} and {}", x.size(), y.size()));
   }
   for (size_t i = 0; i < x.size(); ++i) {
-    float r = op == ArithmeticOp::kAdd ? x[i] + y[i] : op == ArithmeticOp::kSub ? x[i] - y[i]
-                                                                                 : x[i] * y[i];
+    float r = op == ArithmeticOp::kAdd   ? x[i] + y[i]
+              : op == ArithmeticOp::kSub ? x[i] - y[i]
+                                         : x[i] * y[i];
     if (std::isnan(r)) return Status::Internal("value out of range: NaN");
     if (std::isinf(r)) return Status::Internal("value out of range: overflow");
     x[i] = r;
@@ -302,10 +339,13 @@ Result<Value> EvalVector(ArithmeticOp op, const Value& a, const Value& b) {
 
 const char* DomainTypeName(const LogicalType& result_type) {
   switch (result_type.id) {
-    case TypeId::kDecimal: return "DECIMAL";
+    case TypeId::kDecimal:
+      return "DECIMAL";
     case TypeId::kDouble:
-    case TypeId::kFloat: return "DOUBLE";
-    default: return result_type.is_unsigned ? "BIGINT UNSIGNED" : "BIGINT";
+    case TypeId::kFloat:
+      return "DOUBLE";
+    default:
+      return result_type.is_unsigned ? "BIGINT UNSIGNED" : "BIGINT";
   }
 }
 
@@ -341,12 +381,14 @@ Result<Value> EvaluateArithmetic(ArithmeticOp op, const Value& left, const Logic
   };
   if (result_type.id == TypeId::kVector) return EvalVector(op, left, right);
   Value a = NumericForm(left), b = NumericForm(right);
-  bool exact = OperandDomain(left_type) != Domain::kDouble &&
-               OperandDomain(right_type) != Domain::kDouble;
+  bool exact =
+      OperandDomain(left_type) != Domain::kDouble && OperandDomain(right_type) != Domain::kDouble;
   switch (result_type.id) {
-    case TypeId::kDecimal: return EvalDecimal(op, a, b, result_type, overflow);
+    case TypeId::kDecimal:
+      return EvalDecimal(op, a, b, result_type, overflow);
     case TypeId::kDouble:
-    case TypeId::kFloat: return EvalDouble(op, a, b, result_type, overflow);
+    case TypeId::kFloat:
+      return EvalDouble(op, a, b, result_type, overflow);
     default:
       if (op == ArithmeticOp::kIntDiv && !exact) {
         return EvalDouble(op, a, b, result_type, overflow);
@@ -365,7 +407,8 @@ Result<Value> EvaluateNegate(const Value& value, const LogicalType& type) {
                          "-(" + OperandText(value, type) + ")");
   };
   switch (v.kind()) {
-    case ValueKind::kNull: return v;
+    case ValueKind::kNull:
+      return v;
     case ValueKind::kInt:
       if (v.int_value() == std::numeric_limits<int64_t>::min()) return overflow();
       return Value::Int(-v.int_value());
@@ -374,13 +417,15 @@ Result<Value> EvaluateNegate(const Value& value, const LogicalType& type) {
         return overflow();
       }
       return Value::Int(static_cast<int64_t>(-static_cast<__int128>(v.uint_value())));
-    case ValueKind::kDecimal: return Value::Dec(v.decimal_value().Negate());
+    case ValueKind::kDecimal:
+      return Value::Dec(v.decimal_value().Negate());
     case ValueKind::kVector: {
       std::vector<float> out = v.vector_value();
       for (float& f : out) f = -f;
       return Value::Vector(std::move(out));
     }
-    default: return Value::Double(-ValueToDouble(v));
+    default:
+      return Value::Double(-ValueToDouble(v));
   }
 }
 

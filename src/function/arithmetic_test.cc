@@ -16,8 +16,8 @@ using testing::U;
 std::string Eval(ArithmeticOp op, const Arg& a, const Arg& b) {
   auto type = ArithmeticResultType(op, a.type, b.type);
   if (!type.ok()) return "TYPE ERROR " + type.status().message();
-  auto value = EvaluateArithmetic(op, a.value, a.type, b.value, b.type, *type,
-                                  testing::DefaultContext());
+  auto value =
+      EvaluateArithmetic(op, a.value, a.type, b.value, b.type, *type, testing::DefaultContext());
   return testing::Render(value, *type);
 }
 

@@ -41,8 +41,8 @@ Result<Value> Hex(const FunctionArgs& args) {
   const LogicalType& t = args.types[0];
   if (t.IsNumeric() || t.id == TypeId::kYear) {
     const Value& v = args.values[0];
-    uint64_t n = v.kind() == ValueKind::kUInt ? v.uint_value()
-                                              : static_cast<uint64_t>(ValueToInt64(v));
+    uint64_t n =
+        v.kind() == ValueKind::kUInt ? v.uint_value() : static_cast<uint64_t>(ValueToInt64(v));
     std::string digits;
     do {
       digits.insert(digits.begin(), "0123456789ABCDEF"[n & 0xF]);
@@ -140,11 +140,16 @@ Result<Value> Sha1(const FunctionArgs& args) { return Digest(args, EVP_sha1()); 
 Result<Value> Sha2(const FunctionArgs& args) {
   switch (ArgInt(args, 1)) {
     case 0:
-    case 256: return Digest(args, EVP_sha256());
-    case 224: return Digest(args, EVP_sha224());
-    case 384: return Digest(args, EVP_sha384());
-    case 512: return Digest(args, EVP_sha512());
-    default: return Value::Null();
+    case 256:
+      return Digest(args, EVP_sha256());
+    case 224:
+      return Digest(args, EVP_sha224());
+    case 384:
+      return Digest(args, EVP_sha384());
+    case 512:
+      return Digest(args, EVP_sha512());
+    default:
+      return Value::Null();
   }
 }
 
@@ -171,10 +176,9 @@ Result<Value> Uuid(const FunctionArgs&) {
   thread_local std::mt19937_64 rng(std::random_device{}());
   constexpr uint64_t kGregorianOffset = 0x01B21DD213814000ULL;  // 1582-10-15 in 100 ns units
   auto now = std::chrono::system_clock::now().time_since_epoch();
-  uint64_t ticks =
-      static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() /
-                            100) +
-      kGregorianOffset;
+  uint64_t ticks = static_cast<uint64_t>(
+                       std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() / 100) +
+                   kGregorianOffset;
   uint64_t random = rng();
   uint32_t time_low = static_cast<uint32_t>(ticks);
   uint32_t time_mid = static_cast<uint32_t>(ticks >> 32) & 0xFFFF;

@@ -34,7 +34,8 @@ TEST(CodecFunctionsTest, Values) {
       {"md5", {S("testing")}, "ae2b1fca515949e5d54fb22b8ed95575"},
       {"sha1", {S("abc")}, "a9993e364706816aba3e25717850c26c9cd0d89d"},
       {"sha", {S("abc")}, "a9993e364706816aba3e25717850c26c9cd0d89d"},
-      {"sha2", {S("abc"), I(256)},
+      {"sha2",
+       {S("abc"), I(256)},
        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
       {"sha2", {S("abc"), I(224)}, "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7"},
       {"sha2", {S("abc"), I(7)}, "NULL"},
@@ -52,8 +53,9 @@ TEST(CodecFunctionsTest, Base64WrapsLongOutput) {
 
 TEST(CodecFunctionsTest, UuidIsVersionOne) {
   std::string a = Call("uuid", {}), b = Call("uuid", {});
-  EXPECT_TRUE(std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
-                                             "[0-9a-f]{12}")))
+  EXPECT_TRUE(
+      std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+                                     "[0-9a-f]{12}")))
       << a;
   EXPECT_NE(a, b);
   EXPECT_FALSE(FindScalarFunction("uuid")->deterministic);

@@ -1,8 +1,8 @@
 #include "function/datetime_format.h"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 
 #include "function/datetime_util.h"
 
@@ -10,19 +10,23 @@ namespace vexdb {
 
 namespace {
 
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 constexpr const char* kDayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
 
 std::string DaySuffix(int day) {
   if (day / 10 == 1) return "th";
   switch (day % 10) {
-    case 1: return "st";
-    case 2: return "nd";
-    case 3: return "rd";
-    default: return "th";
+    case 1:
+      return "st";
+    case 2:
+      return "nd";
+    case 3:
+      return "rd";
+    default:
+      return "th";
   }
 }
 
@@ -41,40 +45,84 @@ void AppendSpecifier(const CivilTime& c, char spec, std::string* out) {
   int64_t daynr = DayNumber(c.year, c.month, c.day);
   int week_year = 0;
   switch (spec) {
-    case 'a': *out += std::string_view(kDayNames[Weekday(daynr)]).substr(0, 3); break;
-    case 'b': *out += std::string_view(kMonthNames[c.month - 1]).substr(0, 3); break;
-    case 'c': *out += std::to_string(c.month); break;
-    case 'D': *out += std::to_string(c.day) + DaySuffix(c.day); break;
-    case 'd': *out += fmt::format("{:02}", c.day); break;
-    case 'e': *out += std::to_string(c.day); break;
-    case 'f': *out += fmt::format("{:06}", c.microsecond); break;
-    case 'H': *out += fmt::format("{:02}", c.hour); break;
+    case 'a':
+      *out += std::string_view(kDayNames[Weekday(daynr)]).substr(0, 3);
+      break;
+    case 'b':
+      *out += std::string_view(kMonthNames[c.month - 1]).substr(0, 3);
+      break;
+    case 'c':
+      *out += std::to_string(c.month);
+      break;
+    case 'D':
+      *out += std::to_string(c.day) + DaySuffix(c.day);
+      break;
+    case 'd':
+      *out += fmt::format("{:02}", c.day);
+      break;
+    case 'e':
+      *out += std::to_string(c.day);
+      break;
+    case 'f':
+      *out += fmt::format("{:06}", c.microsecond);
+      break;
+    case 'H':
+      *out += fmt::format("{:02}", c.hour);
+      break;
     case 'h':
-    case 'I': *out += fmt::format("{:02}", Hour12(c.hour)); break;
-    case 'i': *out += fmt::format("{:02}", c.minute); break;
-    case 'j': *out += fmt::format("{:03}", DayOfYear(c.year, c.month, c.day)); break;
-    case 'k': *out += std::to_string(c.hour); break;
-    case 'l': *out += std::to_string(Hour12(c.hour)); break;
-    case 'M': *out += kMonthNames[c.month - 1]; break;
-    case 'm': *out += fmt::format("{:02}", c.month); break;
-    case 'p': *out += c.hour % 24 < 12 ? "AM" : "PM"; break;
+    case 'I':
+      *out += fmt::format("{:02}", Hour12(c.hour));
+      break;
+    case 'i':
+      *out += fmt::format("{:02}", c.minute);
+      break;
+    case 'j':
+      *out += fmt::format("{:03}", DayOfYear(c.year, c.month, c.day));
+      break;
+    case 'k':
+      *out += std::to_string(c.hour);
+      break;
+    case 'l':
+      *out += std::to_string(Hour12(c.hour));
+      break;
+    case 'M':
+      *out += kMonthNames[c.month - 1];
+      break;
+    case 'm':
+      *out += fmt::format("{:02}", c.month);
+      break;
+    case 'p':
+      *out += c.hour % 24 < 12 ? "AM" : "PM";
+      break;
     case 'r':
       *out += fmt::format("{:02}:{:02}:{:02} {}", Hour12(c.hour), c.minute, c.second,
                           c.hour % 24 < 12 ? "AM" : "PM");
       break;
     case 'S':
-    case 's': *out += fmt::format("{:02}", c.second); break;
-    case 'T': *out += fmt::format("{:02}:{:02}:{:02}", c.hour, c.minute, c.second); break;
-    case 'U': *out += fmt::format("{:02}", WeekOf(c, kWeekFirstWeekday, &week_year)); break;
-    case 'u': *out += fmt::format("{:02}", WeekOf(c, kWeekMondayFirst, &week_year)); break;
+    case 's':
+      *out += fmt::format("{:02}", c.second);
+      break;
+    case 'T':
+      *out += fmt::format("{:02}:{:02}:{:02}", c.hour, c.minute, c.second);
+      break;
+    case 'U':
+      *out += fmt::format("{:02}", WeekOf(c, kWeekFirstWeekday, &week_year));
+      break;
+    case 'u':
+      *out += fmt::format("{:02}", WeekOf(c, kWeekMondayFirst, &week_year));
+      break;
     case 'V':
       *out += fmt::format("{:02}", WeekOf(c, kWeekYear | kWeekFirstWeekday, &week_year));
       break;
     case 'v':
       *out += fmt::format("{:02}", WeekOf(c, kWeekYear | kWeekMondayFirst, &week_year));
       break;
-    case 'W': *out += kDayNames[Weekday(daynr)]; break;
-    case 'w': *out += std::to_string((Weekday(daynr) + 1) % 7); break;
+    case 'W':
+      *out += kDayNames[Weekday(daynr)];
+      break;
+    case 'w':
+      *out += std::to_string((Weekday(daynr) + 1) % 7);
+      break;
     case 'X':
       WeekOf(c, kWeekYear | kWeekFirstWeekday, &week_year);
       *out += fmt::format("{:04}", week_year);
@@ -83,9 +131,15 @@ void AppendSpecifier(const CivilTime& c, char spec, std::string* out) {
       WeekOf(c, kWeekYear | kWeekMondayFirst, &week_year);
       *out += fmt::format("{:04}", week_year);
       break;
-    case 'Y': *out += fmt::format("{:04}", c.year); break;
-    case 'y': *out += fmt::format("{:02}", c.year % 100); break;
-    default: out->push_back(spec); break;
+    case 'Y':
+      *out += fmt::format("{:04}", c.year);
+      break;
+    case 'y':
+      *out += fmt::format("{:02}", c.year % 100);
+      break;
+    default:
+      out->push_back(spec);
+      break;
   }
 }
 
@@ -188,38 +242,56 @@ class PatternParser {
 
   bool ParseSpecifier(char spec) {
     switch (spec) {
-      case 'Y': return Number(4, &c_.year);
+      case 'Y':
+        return Number(4, &c_.year);
       case 'y':
         if (!Number(2, &c_.year)) return false;
         c_.year += c_.year < 70 ? 2000 : 1900;
         return true;
       case 'm':
-      case 'c': return Number(2, &c_.month);
+      case 'c':
+        return Number(2, &c_.month);
       case 'd':
-      case 'e': return Number(2, &c_.day);
+      case 'e':
+        return Number(2, &c_.day);
       case 'D':
         if (!Number(2, &c_.day)) return false;
         pos_ = std::min(pos_ + 2, text_.size());
         return true;
       case 'H':
-      case 'k': return Number(2, &c_.hour);
+      case 'k':
+        return Number(2, &c_.hour);
       case 'h':
       case 'I':
-      case 'l': return Number(2, &c_.hour);
-      case 'i': return Number(2, &c_.minute);
+      case 'l':
+        return Number(2, &c_.hour);
+      case 'i':
+        return Number(2, &c_.minute);
       case 's':
-      case 'S': return Number(2, &c_.second);
-      case 'f': return Fraction();
-      case 'j': return Number(3, &day_of_year_);
-      case 'p': return AmPm();
-      case 'T': return Clock(false);
-      case 'r': return Clock(true);
-      case 'M': return (c_.month = Name(kMonthNames, 12, false) + 1) > 0;
-      case 'b': return (c_.month = Name(kMonthNames, 12, true) + 1) > 0;
-      case 'W': return Name(kDayNames, 7, false) >= 0;
-      case 'a': return Name(kDayNames, 7, true) >= 0;
-      case '%': return Literal('%');
-      default: return false;  // week-based specifiers are not supported for input
+      case 'S':
+        return Number(2, &c_.second);
+      case 'f':
+        return Fraction();
+      case 'j':
+        return Number(3, &day_of_year_);
+      case 'p':
+        return AmPm();
+      case 'T':
+        return Clock(false);
+      case 'r':
+        return Clock(true);
+      case 'M':
+        return (c_.month = Name(kMonthNames, 12, false) + 1) > 0;
+      case 'b':
+        return (c_.month = Name(kMonthNames, 12, true) + 1) > 0;
+      case 'W':
+        return Name(kDayNames, 7, false) >= 0;
+      case 'a':
+        return Name(kDayNames, 7, true) >= 0;
+      case '%':
+        return Literal('%');
+      default:
+        return false;  // week-based specifiers are not supported for input
     }
   }
 
@@ -230,8 +302,7 @@ class PatternParser {
     }
     if (day_of_year_ > 0) {
       if (c_.year < 1 || day_of_year_ > DayOfYear(c_.year, 12, 31)) return std::nullopt;
-      CivilFromDays(DaysFromCivil(c_.year, 1, 1) + day_of_year_ - 1, &c_.year, &c_.month,
-                    &c_.day);
+      CivilFromDays(DaysFromCivil(c_.year, 1, 1) + day_of_year_ - 1, &c_.year, &c_.month, &c_.day);
     }
     if (c_.hour > 23 || c_.minute > 59 || c_.second > 59) return std::nullopt;
     bool any_date = c_.year != 0 || c_.month != 0 || c_.day != 0;

@@ -96,9 +96,12 @@ Result<LogicalType> RefineAddTime(std::span<const LogicalType> types,
   switch (types[0].id) {
     case TypeId::kDatetime:
     case TypeId::kTimestamp:
-    case TypeId::kDate: return t;
-    case TypeId::kTime: return TimeType(t.fsp);
-    default: return LogicalType::Varchar(26);
+    case TypeId::kDate:
+      return t;
+    case TypeId::kTime:
+      return TimeType(t.fsp);
+    default:
+      return LogicalType::Varchar(26);
   }
 }
 Result<LogicalType> ReturnAddTime(std::span<const LogicalType> types) {
@@ -151,9 +154,12 @@ LogicalType DateArithType(std::span<const LogicalType> types,
       if (!unit || IsDateUnit(*unit)) return LogicalType::Of(TypeId::kDate);
       return LogicalType::Datetime(fsp);
     case TypeId::kDatetime:
-    case TypeId::kTimestamp: return LogicalType::Datetime(std::max<int>(base.fsp, fsp));
-    case TypeId::kTime: return TimeType(std::max<int>(base.fsp, fsp));
-    default: return LogicalType::Varchar(26);
+    case TypeId::kTimestamp:
+      return LogicalType::Datetime(std::max<int>(base.fsp, fsp));
+    case TypeId::kTime:
+      return TimeType(std::max<int>(base.fsp, fsp));
+    default:
+      return LogicalType::Varchar(26);
   }
 }
 
@@ -201,8 +207,7 @@ int64_t TruncateMicros(int64_t micros, int fsp) {
 }
 
 Result<Value> Now(const FunctionArgs& args) {
-  return Value::Datetime(
-      TruncateMicros(args.context.statement_time_micros, args.result_type.fsp));
+  return Value::Datetime(TruncateMicros(args.context.statement_time_micros, args.result_type.fsp));
 }
 Result<Value> Sysdate(const FunctionArgs& args) {
   return Value::Datetime(TruncateMicros(NowMicros(), args.result_type.fsp));
@@ -255,7 +260,8 @@ Result<Value> FromUnixtime(const FunctionArgs& args) {
   auto seconds = ValueToDecimal(args.values[0]);
   if (!seconds.ok() || seconds->IsNegative()) return Value::Null();
   auto micros = seconds->Rescale(6);
-  if (!micros.ok() || !InDatetimeRange(static_cast<int64_t>(micros->mantissa()))) {
+  if (!micros.ok() || micros->mantissa() > INT64_MAX ||
+      !InDatetimeRange(static_cast<int64_t>(micros->mantissa()))) {
     return Value::Null();
   }
   auto dt = static_cast<int64_t>(micros->mantissa());
@@ -369,24 +375,29 @@ Result<Value> ToSeconds(const FunctionArgs& args) {
 }
 
 Result<Value> FromDays(const FunctionArgs& args) {
+  constexpr int64_t kMaxDayNumber = 3652424;  // TO_DAYS('9999-12-31')
   int64_t n = ArgInt(args, 0);
+  if (n < 366 || n > kMaxDayNumber) return Value::Null();
   int64_t days = n - kDayNumberOfEpoch;
-  if (n < 366 || !InDatetimeRange(days * kMicrosPerDay)) return Value::Null();
   return Value::Date(static_cast<int32_t>(days));
 }
 
 Result<Value> MakeDate(const FunctionArgs& args) {
   int64_t year = ArgInt(args, 0), day_of_year = ArgInt(args, 1);
-  if (year < 0 || year > 9999 || day_of_year <= 0) return Value::Null();
-  if (year < 70) year += 2000;
-  else if (year < 100) year += 1900;
+  if (year < 0 || year > 9999 || day_of_year <= 0 || day_of_year > 366 * 10000) {
+    return Value::Null();
+  }
+  if (year < 70)
+    year += 2000;
+  else if (year < 100)
+    year += 1900;
   int64_t days = DaysFromCivil(static_cast<int>(year), 1, 1) + day_of_year - 1;
   if (!InDatetimeRange(days * kMicrosPerDay)) return Value::Null();
   return Value::Date(static_cast<int32_t>(days));
 }
 
 Result<Value> MakeTime(const FunctionArgs& args) {
-  int64_t hour = ArgInt(args, 0), minute = ArgInt(args, 1);
+  int64_t hour = std::clamp<int64_t>(ArgInt(args, 0), -839, 839), minute = ArgInt(args, 1);
   auto second = ValueToDecimal(args.values[2]);
   if (!second.ok() || minute < 0 || minute > 59 || second->IsNegative()) return Value::Null();
   auto micros = second->Rescale(6);
@@ -455,16 +466,26 @@ Result<Value> TimestampDiff(const FunctionArgs& args) {
   int64_t diff = *b - *a;
   constexpr int64_t kMinute = 60 * kMicrosPerSecond;
   switch (*unit) {
-    case TimeUnit::kMicrosecond: return Value::Int(diff);
-    case TimeUnit::kSecond: return Value::Int(diff / kMicrosPerSecond);
-    case TimeUnit::kMinute: return Value::Int(diff / kMinute);
-    case TimeUnit::kHour: return Value::Int(diff / (60 * kMinute));
-    case TimeUnit::kDay: return Value::Int(diff / kMicrosPerDay);
-    case TimeUnit::kWeek: return Value::Int(diff / (7 * kMicrosPerDay));
-    case TimeUnit::kMonth: return Value::Int(MonthsBetween(*a, *b));
-    case TimeUnit::kQuarter: return Value::Int(MonthsBetween(*a, *b) / 3);
-    case TimeUnit::kYear: return Value::Int(MonthsBetween(*a, *b) / 12);
-    default: return Value::Null();
+    case TimeUnit::kMicrosecond:
+      return Value::Int(diff);
+    case TimeUnit::kSecond:
+      return Value::Int(diff / kMicrosPerSecond);
+    case TimeUnit::kMinute:
+      return Value::Int(diff / kMinute);
+    case TimeUnit::kHour:
+      return Value::Int(diff / (60 * kMinute));
+    case TimeUnit::kDay:
+      return Value::Int(diff / kMicrosPerDay);
+    case TimeUnit::kWeek:
+      return Value::Int(diff / (7 * kMicrosPerDay));
+    case TimeUnit::kMonth:
+      return Value::Int(MonthsBetween(*a, *b));
+    case TimeUnit::kQuarter:
+      return Value::Int(MonthsBetween(*a, *b) / 3);
+    case TimeUnit::kYear:
+      return Value::Int(MonthsBetween(*a, *b) / 12);
+    default:
+      return Value::Null();
   }
 }
 
@@ -490,9 +511,11 @@ Result<Value> ApplyInterval(const FunctionArgs& args, size_t date, const Interva
   auto moved = AddInterval(*dt, interval, sign);
   if (!moved) return Value::Null();
   switch (result.id) {
-    case TypeId::kDate: return Value::Date(DatePart(*moved));
+    case TypeId::kDate:
+      return Value::Date(DatePart(*moved));
     case TypeId::kDatetime:
-    case TypeId::kTimestamp: return Value::Datetime(*moved);
+    case TypeId::kTimestamp:
+      return Value::Datetime(*moved);
     default:
       if (date_unit && IsDateOnlyText(args.values[date])) {
         return Value::String(FormatDate(DatePart(*moved)));
@@ -503,8 +526,8 @@ Result<Value> ApplyInterval(const FunctionArgs& args, size_t date, const Interva
 
 Result<Value> DateArith(const FunctionArgs& args, DateArithArgs at, int sign) {
   if (args.values[at.date].is_null() || args.values[at.amount].is_null()) return Value::Null();
-  auto unit = at.unit == at.amount ? std::optional(TimeUnit::kDay)
-                                   : ParseTimeUnit(ArgText(args, at.unit));
+  auto unit =
+      at.unit == at.amount ? std::optional(TimeUnit::kDay) : ParseTimeUnit(ArgText(args, at.unit));
   if (!unit) return Value::Null();
   auto interval = MakeInterval(args.values[at.amount], args.types[at.amount], *unit);
   if (!interval) return Value::Null();
@@ -548,8 +571,10 @@ bool IsClockUnit(TimeUnit unit) {
     case TimeUnit::kMinuteSecond:
     case TimeUnit::kHourMicrosecond:
     case TimeUnit::kHourSecond:
-    case TimeUnit::kHourMinute: return true;
-    default: return false;
+    case TimeUnit::kHourMinute:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -578,26 +603,66 @@ Result<Value> Extract(const FunctionArgs& args) {
   int64_t hms = c.hour * 10000LL + c.minute * 100 + c.second;
   int64_t v = 0;
   switch (*unit) {
-    case TimeUnit::kMicrosecond: v = c.microsecond; break;
-    case TimeUnit::kSecond: v = c.second; break;
-    case TimeUnit::kMinute: v = c.minute; break;
-    case TimeUnit::kHour: v = c.hour; break;
-    case TimeUnit::kDay: v = c.day; break;
-    case TimeUnit::kWeek: v = CalcWeek(c.year, c.month, c.day, WeekBehaviour(0), &week_year); break;
-    case TimeUnit::kMonth: v = c.month; break;
-    case TimeUnit::kQuarter: v = (c.month + 2) / 3; break;
-    case TimeUnit::kYear: v = c.year; break;
-    case TimeUnit::kSecondMicrosecond: v = c.second * 1000000LL + c.microsecond; break;
-    case TimeUnit::kMinuteMicrosecond: v = (c.minute * 100LL + c.second) * 1000000 + c.microsecond; break;
-    case TimeUnit::kMinuteSecond: v = c.minute * 100LL + c.second; break;
-    case TimeUnit::kHourMicrosecond: v = hms * 1000000 + c.microsecond; break;
-    case TimeUnit::kHourSecond: v = hms; break;
-    case TimeUnit::kHourMinute: v = c.hour * 100LL + c.minute; break;
-    case TimeUnit::kDayMicrosecond: v = (c.day * 1000000LL + hms) * 1000000 + c.microsecond; break;
-    case TimeUnit::kDaySecond: v = c.day * 1000000LL + hms; break;
-    case TimeUnit::kDayMinute: v = c.day * 10000LL + c.hour * 100 + c.minute; break;
-    case TimeUnit::kDayHour: v = c.day * 100LL + c.hour; break;
-    case TimeUnit::kYearMonth: v = c.year * 100LL + c.month; break;
+    case TimeUnit::kMicrosecond:
+      v = c.microsecond;
+      break;
+    case TimeUnit::kSecond:
+      v = c.second;
+      break;
+    case TimeUnit::kMinute:
+      v = c.minute;
+      break;
+    case TimeUnit::kHour:
+      v = c.hour;
+      break;
+    case TimeUnit::kDay:
+      v = c.day;
+      break;
+    case TimeUnit::kWeek:
+      v = CalcWeek(c.year, c.month, c.day, WeekBehaviour(0), &week_year);
+      break;
+    case TimeUnit::kMonth:
+      v = c.month;
+      break;
+    case TimeUnit::kQuarter:
+      v = (c.month + 2) / 3;
+      break;
+    case TimeUnit::kYear:
+      v = c.year;
+      break;
+    case TimeUnit::kSecondMicrosecond:
+      v = c.second * 1000000LL + c.microsecond;
+      break;
+    case TimeUnit::kMinuteMicrosecond:
+      v = (c.minute * 100LL + c.second) * 1000000 + c.microsecond;
+      break;
+    case TimeUnit::kMinuteSecond:
+      v = c.minute * 100LL + c.second;
+      break;
+    case TimeUnit::kHourMicrosecond:
+      v = hms * 1000000 + c.microsecond;
+      break;
+    case TimeUnit::kHourSecond:
+      v = hms;
+      break;
+    case TimeUnit::kHourMinute:
+      v = c.hour * 100LL + c.minute;
+      break;
+    case TimeUnit::kDayMicrosecond:
+      v = (c.day * 1000000LL + hms) * 1000000 + c.microsecond;
+      break;
+    case TimeUnit::kDaySecond:
+      v = c.day * 1000000LL + hms;
+      break;
+    case TimeUnit::kDayMinute:
+      v = c.day * 10000LL + c.hour * 100 + c.minute;
+      break;
+    case TimeUnit::kDayHour:
+      v = c.day * 100LL + c.hour;
+      break;
+    case TimeUnit::kYearMonth:
+      v = c.year * 100LL + c.month;
+      break;
   }
   return Value::Int(sign * v);
 }
@@ -627,10 +692,11 @@ Result<Value> TimeFormat(const FunctionArgs& args) {
 Result<Value> StrToDate(const FunctionArgs& args) {
   auto c = ParseTemporal(ArgText(args, 0), ArgText(args, 1));
   if (!c) return Value::Null();
-  int64_t time = ((c->hour * 60LL + c->minute) * 60 + c->second) * kMicrosPerSecond +
-                 c->microsecond;
+  int64_t time =
+      ((c->hour * 60LL + c->minute) * 60 + c->second) * kMicrosPerSecond + c->microsecond;
   switch (args.result_type.id) {
-    case TypeId::kTime: return Value::Time(time);
+    case TypeId::kTime:
+      return Value::Time(time);
     case TypeId::kDate:
       if (c->year == 0) return Value::Null();
       return Value::Date(DaysFromCivil(c->year, c->month, c->day));
@@ -653,8 +719,7 @@ constexpr ScalarFunction kDatetimeFunctions[] = {
     {"curtime", 0, 1, ReturnTime0, Curtime, false, false, RefineTimeFsp},
     {"current_time", 0, 1, ReturnTime0, Curtime, false, false, RefineTimeFsp},
     {"utc_time", 0, 1, ReturnTime0, Curtime, false, false, RefineTimeFsp},
-    {"unix_timestamp", 0, 1, ReturnUnixTimestamp, UnixTimestamp, true, false,
-     RefineUnixTimestamp},
+    {"unix_timestamp", 0, 1, ReturnUnixTimestamp, UnixTimestamp, true, false, RefineUnixTimestamp},
     {"from_unixtime", 1, 2, ReturnFromUnixtime, FromUnixtime, true, true, RefineFromUnixtime},
     {"convert_tz", 3, 3, ReturnDatetimeOfArgs, ConvertTz, true, true, RefineDatetimeOfArgs},
     {"date", 1, 1, ReturnDate, DateFn, true, true, nullptr},

@@ -68,18 +68,30 @@ std::vector<int64_t> FieldScales(TimeUnit unit) {
   constexpr int64_t kSecond = kMicrosPerSecond, kMinute = 60 * kSecond, kHour = 60 * kMinute;
   constexpr int64_t kDay = 24 * kHour;
   switch (unit) {
-    case TimeUnit::kSecondMicrosecond: return {kSecond, 1};
-    case TimeUnit::kMinuteMicrosecond: return {kMinute, kSecond, 1};
-    case TimeUnit::kMinuteSecond: return {kMinute, kSecond};
-    case TimeUnit::kHourMicrosecond: return {kHour, kMinute, kSecond, 1};
-    case TimeUnit::kHourSecond: return {kHour, kMinute, kSecond};
-    case TimeUnit::kHourMinute: return {kHour, kMinute};
-    case TimeUnit::kDayMicrosecond: return {kDay, kHour, kMinute, kSecond, 1};
-    case TimeUnit::kDaySecond: return {kDay, kHour, kMinute, kSecond};
-    case TimeUnit::kDayMinute: return {kDay, kHour, kMinute};
-    case TimeUnit::kDayHour: return {kDay, kHour};
-    case TimeUnit::kYearMonth: return {12, 1};
-    default: return {};
+    case TimeUnit::kSecondMicrosecond:
+      return {kSecond, 1};
+    case TimeUnit::kMinuteMicrosecond:
+      return {kMinute, kSecond, 1};
+    case TimeUnit::kMinuteSecond:
+      return {kMinute, kSecond};
+    case TimeUnit::kHourMicrosecond:
+      return {kHour, kMinute, kSecond, 1};
+    case TimeUnit::kHourSecond:
+      return {kHour, kMinute, kSecond};
+    case TimeUnit::kHourMinute:
+      return {kHour, kMinute};
+    case TimeUnit::kDayMicrosecond:
+      return {kDay, kHour, kMinute, kSecond, 1};
+    case TimeUnit::kDaySecond:
+      return {kDay, kHour, kMinute, kSecond};
+    case TimeUnit::kDayMinute:
+      return {kDay, kHour, kMinute};
+    case TimeUnit::kDayHour:
+      return {kDay, kHour};
+    case TimeUnit::kYearMonth:
+      return {12, 1};
+    default:
+      return {};
   }
 }
 
@@ -124,7 +136,9 @@ std::optional<Interval> CompoundInterval(const Value& amount, const LogicalType&
   }
   size_t offset = scales.size() - parsed.groups.size();
   __int128 total = 0;
-  for (size_t g = 0; g < parsed.groups.size(); ++g) total += parsed.groups[g] * scales[offset + g];
+  for (size_t g = 0; g < parsed.groups.size(); ++g) {
+    total += static_cast<__int128>(parsed.groups[g]) * scales[offset + g];
+  }
   if (total > INT64_MAX) return std::nullopt;
   auto signed_total = static_cast<int64_t>(parsed.negative ? -total : total);
   if (unit == TimeUnit::kYearMonth) return Interval{signed_total, 0};
@@ -138,8 +152,10 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 std::optional<int64_t> ArgDatetime(const FunctionArgs& args, size_t i) {
   const Value& v = args.values[i];
   switch (v.kind()) {
-    case ValueKind::kDatetime: return v.datetime_value();
-    case ValueKind::kDate: return static_cast<int64_t>(v.date_value()) * kMicrosPerDay;
+    case ValueKind::kDatetime:
+      return v.datetime_value();
+    case ValueKind::kDate:
+      return static_cast<int64_t>(v.date_value()) * kMicrosPerDay;
     case ValueKind::kTime: {
       int64_t today = FloorDiv(args.context.statement_time_micros, kMicrosPerDay);
       return today * kMicrosPerDay + v.time_value();
@@ -150,7 +166,8 @@ std::optional<int64_t> ArgDatetime(const FunctionArgs& args, size_t i) {
       return *parsed;
     }
     case ValueKind::kNull:
-    case ValueKind::kVector: return std::nullopt;
+    case ValueKind::kVector:
+      return std::nullopt;
     default: {
       auto cast = CastTo(v, LogicalType::Datetime(6));
       if (!cast || cast->kind() != ValueKind::kDatetime) return std::nullopt;
@@ -169,9 +186,12 @@ std::optional<int32_t> ArgDate(const FunctionArgs& args, size_t i) {
 std::optional<int64_t> ArgTime(const FunctionArgs& args, size_t i) {
   const Value& v = args.values[i];
   switch (v.kind()) {
-    case ValueKind::kTime: return v.time_value();
-    case ValueKind::kDatetime: return TimeOfDay(v.datetime_value());
-    case ValueKind::kDate: return 0;
+    case ValueKind::kTime:
+      return v.time_value();
+    case ValueKind::kDatetime:
+      return TimeOfDay(v.datetime_value());
+    case ValueKind::kDate:
+      return 0;
     case ValueKind::kString: {
       const std::string& text = v.string_value();
       if (LooksLikeDate(text)) {
@@ -184,7 +204,8 @@ std::optional<int64_t> ArgTime(const FunctionArgs& args, size_t i) {
       return *parsed;
     }
     case ValueKind::kNull:
-    case ValueKind::kVector: return std::nullopt;
+    case ValueKind::kVector:
+      return std::nullopt;
     default: {
       LogicalType time = LogicalType::Of(TypeId::kTime);
       time.fsp = 6;
@@ -201,11 +222,11 @@ bool InDatetimeRange(int64_t micros) {
   return micros >= kMin && micros < kMax;
 }
 
-int32_t DatePart(int64_t micros) {
-  return static_cast<int32_t>(FloorDiv(micros, kMicrosPerDay));
-}
+int32_t DatePart(int64_t micros) { return static_cast<int32_t>(FloorDiv(micros, kMicrosPerDay)); }
 
-int64_t TimeOfDay(int64_t micros) { return micros - FloorDiv(micros, kMicrosPerDay) * kMicrosPerDay; }
+int64_t TimeOfDay(int64_t micros) {
+  return micros - FloorDiv(micros, kMicrosPerDay) * kMicrosPerDay;
+}
 
 int64_t DayNumber(int year, int month, int day) {
   return DaysFromCivil(year, month, day) + kDayNumberOfEpoch;
@@ -239,8 +260,7 @@ int CalcWeek(int year, int month, int day, unsigned behaviour, int* week_year) {
   *week_year = year;
   auto days_in_year = [](int y) { return IsLeapYear(y) ? 366 : 365; };
   if (month == 1 && day <= 7 - weekday) {
-    if (!use_week_year &&
-        ((first_weekday && weekday != 0) || (!first_weekday && weekday >= 4))) {
+    if (!use_week_year && ((first_weekday && weekday != 0) || (!first_weekday && weekday >= 4))) {
       return 0;
     }
     use_week_year = true;
@@ -293,8 +313,10 @@ bool IsDateUnit(TimeUnit unit) {
     case TimeUnit::kMonth:
     case TimeUnit::kQuarter:
     case TimeUnit::kYear:
-    case TimeUnit::kYearMonth: return true;
-    default: return false;
+    case TimeUnit::kYearMonth:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -304,8 +326,10 @@ bool HasMicroseconds(TimeUnit unit) {
     case TimeUnit::kSecondMicrosecond:
     case TimeUnit::kMinuteMicrosecond:
     case TimeUnit::kHourMicrosecond:
-    case TimeUnit::kDayMicrosecond: return true;
-    default: return false;
+    case TimeUnit::kDayMicrosecond:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -313,8 +337,14 @@ std::optional<Interval> MakeInterval(const Value& amount, const LogicalType& typ
   if (amount.is_null()) return std::nullopt;
   if (InfoOf(unit).fields > 1) return CompoundInterval(amount, type, unit);
   constexpr int64_t kMinute = 60 * kMicrosPerSecond;
+  auto scaled = [&](int64_t factor, bool months) -> std::optional<Interval> {
+    int64_t v;
+    if (__builtin_mul_overflow(ValueToInt64(amount), factor, &v)) return std::nullopt;
+    return months ? Interval{v, 0} : Interval{0, v};
+  };
   switch (unit) {
-    case TimeUnit::kMicrosecond: return Interval{0, ValueToInt64(amount)};
+    case TimeUnit::kMicrosecond:
+      return Interval{0, ValueToInt64(amount)};
     case TimeUnit::kSecond: {
       auto d = ValueToDecimal(amount);
       if (!d.ok()) return std::nullopt;
@@ -324,21 +354,30 @@ std::optional<Interval> MakeInterval(const Value& amount, const LogicalType& typ
       }
       return Interval{0, static_cast<int64_t>(micros->mantissa())};
     }
-    case TimeUnit::kMinute: return Interval{0, ValueToInt64(amount) * kMinute};
-    case TimeUnit::kHour: return Interval{0, ValueToInt64(amount) * 60 * kMinute};
-    case TimeUnit::kDay: return Interval{0, ValueToInt64(amount) * kMicrosPerDay};
-    case TimeUnit::kWeek: return Interval{0, ValueToInt64(amount) * 7 * kMicrosPerDay};
-    case TimeUnit::kMonth: return Interval{ValueToInt64(amount), 0};
-    case TimeUnit::kQuarter: return Interval{ValueToInt64(amount) * 3, 0};
-    case TimeUnit::kYear: return Interval{ValueToInt64(amount) * 12, 0};
-    default: return std::nullopt;
+    case TimeUnit::kMinute:
+      return scaled(kMinute, false);
+    case TimeUnit::kHour:
+      return scaled(60 * kMinute, false);
+    case TimeUnit::kDay:
+      return scaled(kMicrosPerDay, false);
+    case TimeUnit::kWeek:
+      return scaled(7 * kMicrosPerDay, false);
+    case TimeUnit::kMonth:
+      return scaled(1, true);
+    case TimeUnit::kQuarter:
+      return scaled(3, true);
+    case TimeUnit::kYear:
+      return scaled(12, true);
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<int64_t> AddInterval(int64_t datetime, const Interval& interval, int sign) {
   constexpr int64_t kMaxMonths = 10000 * 12;
   constexpr int64_t kMaxMicros = 10000LL * 366 * kMicrosPerDay;
-  if (std::abs(interval.months) > kMaxMonths || std::abs(interval.micros) > kMaxMicros) {
+  if (interval.months < -kMaxMonths || interval.months > kMaxMonths ||
+      interval.micros < -kMaxMicros || interval.micros > kMaxMicros) {
     return std::nullopt;
   }
   if (interval.months != 0) {

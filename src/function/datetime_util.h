@@ -57,9 +57,26 @@ int FractionDigits(std::string_view text);
 // ---- Interval units -------------------------------------------------------------------------
 
 enum class TimeUnit : uint8_t {
-  kMicrosecond, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kQuarter, kYear,
-  kSecondMicrosecond, kMinuteMicrosecond, kMinuteSecond, kHourMicrosecond, kHourSecond,
-  kHourMinute, kDayMicrosecond, kDaySecond, kDayMinute, kDayHour, kYearMonth,
+  kMicrosecond,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kMonth,
+  kQuarter,
+  kYear,
+  kSecondMicrosecond,
+  kMinuteMicrosecond,
+  kMinuteSecond,
+  kHourMicrosecond,
+  kHourSecond,
+  kHourMinute,
+  kDayMicrosecond,
+  kDaySecond,
+  kDayMinute,
+  kDayHour,
+  kYearMonth,
 };
 
 // Case-insensitive unit name ("DAY", "minute_second"; also MySQL's SQL_TSI_ forms).

@@ -58,7 +58,7 @@ struct ScalarFunction {
   ReturnTypeFn return_type;
   ScalarEvalFn eval;
   bool null_propagating;
-  bool deterministic;  // false for NOW(), RAND(), UUID(): never constant-folded
+  bool deterministic;        // false for NOW(), RAND(), UUID(): never constant-folded
   RefineTypeFn refine_type;  // nullptr: return_type is the whole story
 };
 
@@ -118,8 +118,8 @@ struct AggregateFunction {
 };
 
 struct AggregateOptions {
-  bool star = false;      // COUNT(*)
-  bool distinct = false;  // applied by the state (it keeps the set of seen argument tuples)
+  bool star = false;            // COUNT(*)
+  bool distinct = false;        // applied by the state (it keeps the set of seen argument tuples)
   std::string separator = ",";  // GROUP_CONCAT
   int64_t group_concat_max_len = 1024;
 };
@@ -139,20 +139,23 @@ std::unique_ptr<AggregateState> CreateAggregateState(const AggregateFunction& fu
 enum class ArithmeticOp : uint8_t { kAdd, kSub, kMul, kDiv, kIntDiv, kMod };
 
 Result<LogicalType> ArithmeticResultType(ArithmeticOp op, const LogicalType& left,
-                                         const LogicalType& right,
-                                         int div_precision_increment = 4);
-// REQUIRES: neither value is NULL. `expr_text` is used in overflow messages.
+                                         const LogicalType& right, int div_precision_increment = 4);
+// A NULL operand gives NULL. Overflow messages render the operands generically, as the
+// evaluator has no source text: '(9223372036854775807 + 1)'.
 Result<Value> EvaluateArithmetic(ArithmeticOp op, const Value& left, const LogicalType& left_type,
                                  const Value& right, const LogicalType& right_type,
                                  const LogicalType& result_type, FunctionContext& context);
+// -x: integers (signed or unsigned) give a signed int64 Value, error 1690 outside its range;
+// DECIMAL and DOUBLE keep their kind; temporals and strings negate their numeric forms.
 Result<Value> EvaluateNegate(const Value& value, const LogicalType& type);
 
 // LIKE with MySQL semantics over utf8mb4 code points: % and _ wildcards, escape character
 // (default '\\'); case-sensitive for utf8mb4_bin and binary strings.
 bool LikeMatch(std::string_view text, std::string_view pattern, char32_t escape);
 
-// REGEXP / REGEXP_LIKE (ICU-compatible syntax subset via std::regex ECMAScript or a library).
-Result<bool> RegexpMatch(std::string_view text, std::string_view pattern,
-                         std::string_view flags);
+// REGEXP / REGEXP_LIKE on PCRE2 (UTF + Unicode properties; the ICU syntax clients use). Flags:
+// c (case-sensitive, default), i, m (multi-line), n (dot matches newline), u. Bad patterns and
+// flags are MySQL's 3688/3691/3696/3900 errors.
+Result<bool> RegexpMatch(std::string_view text, std::string_view pattern, std::string_view flags);
 
 }  // namespace vexdb

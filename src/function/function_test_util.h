@@ -37,7 +37,9 @@ inline Arg B(std::string v) {
   t.length = static_cast<int64_t>(v.size());
   return {Value::String(std::move(v)), t};
 }
-inline Arg J(std::string v) { return {Value::String(std::move(v)), LogicalType::Of(TypeId::kJson)}; }
+inline Arg J(std::string v) {
+  return {Value::String(std::move(v)), LogicalType::Of(TypeId::kJson)};
+}
 inline Arg N() { return {Value::Null(), LogicalType::Null()}; }
 // A DECIMAL literal typed as the binder types it ("1.50" -> DECIMAL(3,2)).
 inline Arg D(std::string_view text) {
@@ -107,8 +109,9 @@ inline CallResult CallFunction(std::string_view name, const std::vector<Arg>& ar
 }
 
 inline std::string Render(const Result<Value>& value, const LogicalType& type) {
-  if (!value.ok()) return "ERROR " + std::to_string(value.status().mysql_errno()) + ": " +
-                          value.status().message();
+  if (!value.ok())
+    return "ERROR " + std::to_string(value.status().mysql_errno()) + ": " +
+           value.status().message();
   if (value->is_null()) return "NULL";
   return FormatValue(*value, type);
 }

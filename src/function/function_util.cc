@@ -15,12 +15,18 @@ constexpr int64_t kMaxVarbinaryBytes = 65535;
 int IntegerDigits(const LogicalType& t) {
   if (t.length > 0) return static_cast<int>(t.length);
   switch (t.id) {
-    case TypeId::kTinyInt: return 3;
-    case TypeId::kSmallInt: return 5;
-    case TypeId::kMediumInt: return 8;
-    case TypeId::kInt: return 10;
-    case TypeId::kYear: return 4;
-    default: return t.is_unsigned ? 20 : 19;
+    case TypeId::kTinyInt:
+      return 3;
+    case TypeId::kSmallInt:
+      return 5;
+    case TypeId::kMediumInt:
+      return 8;
+    case TypeId::kInt:
+      return 10;
+    case TypeId::kYear:
+      return 4;
+    default:
+      return t.is_unsigned ? 20 : 19;
   }
 }
 
@@ -34,8 +40,7 @@ int64_t ElementsLength(const LogicalType& t) {
 }
 
 bool IsExact(const LogicalType& t) {
-  return t.IsInteger() || t.id == TypeId::kDecimal || t.id == TypeId::kBit ||
-         t.id == TypeId::kYear;
+  return t.IsInteger() || t.id == TypeId::kDecimal || t.id == TypeId::kBit || t.id == TypeId::kYear;
 }
 
 bool IsDateTimeLike(TypeId id) {
@@ -111,8 +116,7 @@ double ArgDouble(const FunctionArgs& args, size_t i) { return ValueToDouble(args
 
 bool ArgIsBinary(const FunctionArgs& args, size_t i) { return args.types[i].IsBinary(); }
 
-Result<Value> ConformValue(const Value& value, const LogicalType& from,
-                           const LogicalType& target) {
+Result<Value> ConformValue(const Value& value, const LogicalType& from, const LogicalType& target) {
   if (value.is_null() || target.id == TypeId::kNull) return value;
   if (target.IsString() || target.IsBinary()) {
     if (target.id == TypeId::kJson && from.id == TypeId::kJson) return value;
@@ -123,26 +127,39 @@ Result<Value> ConformValue(const Value& value, const LogicalType& from,
 
 int64_t DisplayLength(const LogicalType& t) {
   switch (t.id) {
-    case TypeId::kNull: return 0;
+    case TypeId::kNull:
+      return 0;
     case TypeId::kTinyInt:
     case TypeId::kSmallInt:
     case TypeId::kMediumInt:
     case TypeId::kInt:
-    case TypeId::kBigInt: return IntegerDigits(t) + (t.is_unsigned ? 0 : 1);
-    case TypeId::kFloat: return 12;
-    case TypeId::kDouble: return 24;
-    case TypeId::kDecimal: return t.precision + 2;
-    case TypeId::kDate: return 10;
+    case TypeId::kBigInt:
+      return IntegerDigits(t) + (t.is_unsigned ? 0 : 1);
+    case TypeId::kFloat:
+      return 12;
+    case TypeId::kDouble:
+      return 24;
+    case TypeId::kDecimal:
+      return t.precision + 2;
+    case TypeId::kDate:
+      return 10;
     case TypeId::kDatetime:
-    case TypeId::kTimestamp: return 19 + (t.fsp > 0 ? t.fsp + 1 : 0);
-    case TypeId::kTime: return 10 + (t.fsp > 0 ? t.fsp + 1 : 0);
-    case TypeId::kYear: return 4;
+    case TypeId::kTimestamp:
+      return 19 + (t.fsp > 0 ? t.fsp + 1 : 0);
+    case TypeId::kTime:
+      return 10 + (t.fsp > 0 ? t.fsp + 1 : 0);
+    case TypeId::kYear:
+      return 4;
     case TypeId::kEnum:
-    case TypeId::kSet: return ElementsLength(t);
-    case TypeId::kBit: return t.length > 0 ? (t.length + 7) / 8 : 8;
+    case TypeId::kSet:
+      return ElementsLength(t);
+    case TypeId::kBit:
+      return t.length > 0 ? (t.length + 7) / 8 : 8;
     case TypeId::kJson:
-    case TypeId::kVector: return -1;
-    default: return t.MaxLength();
+    case TypeId::kVector:
+      return -1;
+    default:
+      return t.MaxLength();
   }
 }
 
@@ -193,9 +210,7 @@ Result<LogicalType> ReturnInt(std::span<const LogicalType>) {
   return LogicalType::Of(TypeId::kInt);
 }
 Result<LogicalType> ReturnDouble(std::span<const LogicalType>) { return LogicalType::Double(); }
-Result<LogicalType> ReturnLongText(std::span<const LogicalType>) {
-  return LogicalType::LongText();
-}
+Result<LogicalType> ReturnLongText(std::span<const LogicalType>) { return LogicalType::LongText(); }
 Result<LogicalType> ReturnLongBlob(std::span<const LogicalType>) {
   return StringType(-1, /*binary=*/true);
 }

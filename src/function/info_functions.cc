@@ -83,9 +83,7 @@ Result<Value> Sleep(const FunctionArgs& args) {
   return Value::Int(0);
 }
 
-Result<LogicalType> ReturnVersion(std::span<const LogicalType>) {
-  return LogicalType::Varchar(64);
-}
+Result<LogicalType> ReturnVersion(std::span<const LogicalType>) { return LogicalType::Varchar(64); }
 
 constexpr ScalarFunction kInfoFunctions[] = {
     {"database", 0, 0, ReturnVarchar<64>, Database, false, false, nullptr},

@@ -44,9 +44,7 @@ Result<Value> JsonUnquote(const FunctionArgs& args) {
   return Value::String(std::move(text));
 }
 
-Result<Value> JsonQuote(const FunctionArgs& args) {
-  return JsonResult(Json(ArgText(args, 0)));
-}
+Result<Value> JsonQuote(const FunctionArgs& args) { return JsonResult(Json(ArgText(args, 0))); }
 
 Result<Value> JsonObject(const FunctionArgs& args) {
   if (args.values.size() % 2 != 0) {
@@ -78,16 +76,23 @@ Result<Value> JsonValid(const FunctionArgs& args) {
 
 const char* JsonTypeName(const Json& json) {
   switch (json.type()) {
-    case Json::value_t::object: return "OBJECT";
-    case Json::value_t::array: return "ARRAY";
-    case Json::value_t::string: return "STRING";
-    case Json::value_t::boolean: return "BOOLEAN";
-    case Json::value_t::number_integer: return "INTEGER";
+    case Json::value_t::object:
+      return "OBJECT";
+    case Json::value_t::array:
+      return "ARRAY";
+    case Json::value_t::string:
+      return "STRING";
+    case Json::value_t::boolean:
+      return "BOOLEAN";
+    case Json::value_t::number_integer:
+      return "INTEGER";
     case Json::value_t::number_unsigned:
       return json.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX) ? "UNSIGNED INTEGER"
                                                                      : "INTEGER";
-    case Json::value_t::number_float: return "DOUBLE";
-    default: return "NULL";
+    case Json::value_t::number_float:
+      return "DOUBLE";
+    default:
+      return "NULL";
   }
 }
 

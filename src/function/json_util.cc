@@ -36,18 +36,28 @@ void AppendJson(const Json& value, std::string* out) {
       }
       *out += ']';
       break;
-    case Json::value_t::string: AppendString(value.get_ref<const std::string&>(), out); break;
-    case Json::value_t::boolean: *out += value.get<bool>() ? "true" : "false"; break;
-    case Json::value_t::number_integer: *out += std::to_string(value.get<int64_t>()); break;
-    case Json::value_t::number_unsigned: *out += std::to_string(value.get<uint64_t>()); break;
-    case Json::value_t::number_float: *out += FormatJsonDouble(value.get<double>()); break;
-    default: *out += "null"; break;
+    case Json::value_t::string:
+      AppendString(value.get_ref<const std::string&>(), out);
+      break;
+    case Json::value_t::boolean:
+      *out += value.get<bool>() ? "true" : "false";
+      break;
+    case Json::value_t::number_integer:
+      *out += std::to_string(value.get<int64_t>());
+      break;
+    case Json::value_t::number_unsigned:
+      *out += std::to_string(value.get<uint64_t>());
+      break;
+    case Json::value_t::number_float:
+      *out += FormatJsonDouble(value.get<double>());
+      break;
+    default:
+      *out += "null";
+      break;
   }
 }
 
-Status PathError(size_t position) {
-  return Status::Error(ErrorCode::kInvalidJsonPath, position);
-}
+Status PathError(size_t position) { return Status::Error(ErrorCode::kInvalidJsonPath, position); }
 
 bool IsIdentifierChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -207,20 +217,26 @@ Result<Json> ValueToJson(const Value& value, const LogicalType& type) {
     return ParseJson(value.string_value());
   }
   switch (value.kind()) {
-    case ValueKind::kNull: return Json(nullptr);
+    case ValueKind::kNull:
+      return Json(nullptr);
     case ValueKind::kInt:
       if (type.is_bool) return Json(value.int_value() != 0);
       return Json(value.int_value());
-    case ValueKind::kUInt: return Json(value.uint_value());
-    case ValueKind::kDouble: return Json(value.double_value());
-    case ValueKind::kDecimal: return Json(value.decimal_value().ToDouble());
-    case ValueKind::kString: return Json(value.string_value());
+    case ValueKind::kUInt:
+      return Json(value.uint_value());
+    case ValueKind::kDouble:
+      return Json(value.double_value());
+    case ValueKind::kDecimal:
+      return Json(value.decimal_value().ToDouble());
+    case ValueKind::kString:
+      return Json(value.string_value());
     case ValueKind::kVector: {
       Json array = Json::array();
       for (float f : value.vector_value()) array.push_back(static_cast<double>(f));
       return array;
     }
-    default: return Json(FormatValue(value, type));
+    default:
+      return Json(FormatValue(value, type));
   }
 }
 

@@ -7,11 +7,10 @@
 // Nothing here throws: nlohmann is used only through its non-throwing calls.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "types/logical_type.h"
@@ -37,8 +36,8 @@ std::string JsonToText(const Json& json);
 struct JsonPathLeg {
   enum class Kind : uint8_t { kMember, kMemberWildcard, kIndex, kIndexWildcard, kDoubleWildcard };
   Kind kind;
-  std::string member;   // kMember
-  int64_t index = 0;    // kIndex: from the start, or from the end when from_last
+  std::string member;  // kMember
+  int64_t index = 0;   // kIndex: from the start, or from the end when from_last
   bool from_last = false;
 };
 

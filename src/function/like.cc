@@ -16,9 +16,9 @@ namespace {
 
 struct PatternChar {
   char32_t cp;
-  bool wildcard_any;   // unescaped %
-  bool wildcard_one;   // unescaped _
-  size_t next;         // byte offset after this pattern element
+  bool wildcard_any;  // unescaped %
+  bool wildcard_one;  // unescaped _
+  size_t next;        // byte offset after this pattern element
 };
 
 PatternChar ReadPatternChar(std::string_view pattern, size_t pos, char32_t escape) {

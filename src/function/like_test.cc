@@ -13,15 +13,30 @@ struct Case {
 
 TEST(LikeTest, Wildcards) {
   const Case cases[] = {
-      {"abc", "abc", true},     {"abc", "ab", false},      {"abc", "a%", true},
-      {"abc", "%c", true},      {"abc", "%b%", true},      {"abc", "%d%", false},
-      {"abc", "a_c", true},     {"abc", "a__", true},      {"abc", "a___", false},
-      {"", "%", true},          {"", "_", false},          {"", "", true},
-      {"abc", "%%%", true},     {"aXbXc", "a%b%c", true},  {"ab", "a%b%c", false},
-      {"ABC", "abc", false},    {"mississippi", "%iss%pi", true},
+      {"abc", "abc", true},
+      {"abc", "ab", false},
+      {"abc", "a%", true},
+      {"abc", "%c", true},
+      {"abc", "%b%", true},
+      {"abc", "%d%", false},
+      {"abc", "a_c", true},
+      {"abc", "a__", true},
+      {"abc", "a___", false},
+      {"", "%", true},
+      {"", "_", false},
+      {"", "", true},
+      {"abc", "%%%", true},
+      {"aXbXc", "a%b%c", true},
+      {"ab", "a%b%c", false},
+      {"ABC", "abc", false},
+      {"mississippi", "%iss%pi", true},
       {"user@example.com", "%@%", true},
-      {"a%b", "a\\%b", true},   {"axb", "a\\%b", false},   {"a_b", "a\\_b", true},
-      {"axb", "a\\_b", false},  {"a\\b", "a\\\\b", true},  {"ab\\", "ab\\", true},
+      {"a%b", "a\\%b", true},
+      {"axb", "a\\%b", false},
+      {"a_b", "a\\_b", true},
+      {"axb", "a\\_b", false},
+      {"a\\b", "a\\\\b", true},
+      {"ab\\", "ab\\", true},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(LikeMatch(c.text, c.pattern, U'\\'), c.expected) << c.text << " LIKE " << c.pattern;

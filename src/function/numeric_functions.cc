@@ -115,6 +115,7 @@ Result<Decimal> RoundDecimal(const Decimal& x, int64_t d, bool truncate) {
 }
 
 double RoundDouble(double x, int64_t d, bool truncate) {
+  d = std::clamp<int64_t>(d, -400, 400);  // beyond these every double rounds the same way
   double factor = std::pow(10.0, static_cast<double>(d < 0 ? -d : d));
   if (d >= 0) {
     double scaled = x * factor;
@@ -144,8 +145,8 @@ Result<Value> RoundOrTruncate(const FunctionArgs& args, bool truncate) {
   const Value& x = args.values[0];
   switch (args.result_type.id) {
     case TypeId::kBigInt: {
-      if (d >= 0) return x.kind() == ValueKind::kUInt ? x : IntResult(ValueToInt64(x),
-                                                                      args.result_type);
+      if (d >= 0)
+        return x.kind() == ValueKind::kUInt ? x : IntResult(ValueToInt64(x), args.result_type);
       VEXDB_ASSIGN_OR_RETURN(Decimal dx, ValueToDecimal(x));
       VEXDB_ASSIGN_OR_RETURN(Decimal r, RoundDecimal(dx, d, truncate));
       if (args.result_type.is_unsigned) return Value::UInt(static_cast<uint64_t>(r.mantissa()));
@@ -156,7 +157,8 @@ Result<Value> RoundOrTruncate(const FunctionArgs& args, bool truncate) {
       VEXDB_ASSIGN_OR_RETURN(Decimal dx, ValueToDecimal(x));
       return ConformDecimal(RoundDecimal(dx, d, truncate), args.result_type);
     }
-    default: return Value::Double(RoundDouble(ValueToDouble(x), d, truncate));
+    default:
+      return Value::Double(RoundDouble(ValueToDouble(x), d, truncate));
   }
 }
 
@@ -201,7 +203,8 @@ Result<Value> Abs(const FunctionArgs& args) {
       VEXDB_ASSIGN_OR_RETURN(Decimal d, ValueToDecimal(x));
       return Value::Dec(d.IsNegative() ? d.Negate() : d);
     }
-    default: return Value::Double(std::fabs(ValueToDouble(x)));
+    default:
+      return Value::Double(std::fabs(ValueToDouble(x)));
   }
 }
 
@@ -254,9 +257,7 @@ Value Logarithm(double x, double (*log_fn)(double)) {
 
 Result<Value> Ln(const FunctionArgs& args) { return Logarithm(ArgDouble(args, 0), std::log); }
 Result<Value> Log2(const FunctionArgs& args) { return Logarithm(ArgDouble(args, 0), std::log2); }
-Result<Value> Log10(const FunctionArgs& args) {
-  return Logarithm(ArgDouble(args, 0), std::log10);
-}
+Result<Value> Log10(const FunctionArgs& args) { return Logarithm(ArgDouble(args, 0), std::log10); }
 
 // LOG(x) is LN(x); LOG(b, x) is the base-b logarithm.
 Result<Value> Log(const FunctionArgs& args) {
@@ -330,31 +331,34 @@ int DigitValue(char c) {
 // complement), written in |to_base|; a negative to_base prints a signed value. Bases 2..36.
 Result<Value> Conv(const FunctionArgs& args) {
   int64_t from = ArgInt(args, 1), to = ArgInt(args, 2);
-  if (std::abs(from) < 2 || std::abs(from) > 36 || std::abs(to) < 2 || std::abs(to) > 36) {
-    return Value::Null();
-  }
+  auto valid_base = [](int64_t b) { return (b >= 2 && b <= 36) || (b <= -2 && b >= -36); };
+  if (!valid_base(from) || !valid_base(to)) return Value::Null();
   std::string text = ArgText(args, 0);
   size_t pos = text.find_first_not_of(' ');
   if (pos == std::string::npos) return Value::String("0");
   bool negative = text[pos] == '-';
   if (negative) ++pos;
   uint64_t v = 0;
-  for (; pos < text.size() && DigitValue(text[pos]) < std::abs(from); ++pos) {
-    uint64_t next = v * static_cast<uint64_t>(std::abs(from)) + DigitValue(text[pos]);
-    v = next < v ? std::numeric_limits<uint64_t>::max() : next;
+  auto base = static_cast<uint64_t>(std::abs(from));
+  for (; pos < text.size() && DigitValue(text[pos]) < static_cast<int>(base); ++pos) {
+    uint64_t next;
+    if (__builtin_mul_overflow(v, base, &next) ||
+        __builtin_add_overflow(next, static_cast<uint64_t>(DigitValue(text[pos])), &next)) {
+      next = std::numeric_limits<uint64_t>::max();  // MySQL saturates
+    }
+    v = next;
   }
-  if (negative) v = static_cast<uint64_t>(-static_cast<int64_t>(v));
+  if (negative) v = 0 - v;  // two's complement, in unsigned arithmetic
   if (to < 0 && static_cast<int64_t>(v) < 0) {
-    return Value::String("-" + ToBase(static_cast<uint64_t>(-static_cast<int64_t>(v)),
-                                      static_cast<int>(-to)));
+    return Value::String("-" + ToBase(0 - v, static_cast<int>(-to)));
   }
   return Value::String(ToBase(v, static_cast<int>(std::abs(to))));
 }
 
 Result<Value> IntegerInBase(const FunctionArgs& args, int base) {
   const Value& x = args.values[0];
-  uint64_t v = x.kind() == ValueKind::kUInt ? x.uint_value()
-                                            : static_cast<uint64_t>(ValueToInt64(x));
+  uint64_t v =
+      x.kind() == ValueKind::kUInt ? x.uint_value() : static_cast<uint64_t>(ValueToInt64(x));
   return Value::String(ToBase(v, base));
 }
 

@@ -40,12 +40,22 @@ Result<uint32_t> CompileOptions(std::string_view flags) {
   uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
   for (char f : flags) {
     switch (f) {
-      case 'c': options &= ~PCRE2_CASELESS; break;
-      case 'i': options |= PCRE2_CASELESS; break;
-      case 'm': options |= PCRE2_MULTILINE; break;
-      case 'n': options |= PCRE2_DOTALL; break;
-      case 'u': break;  // PCRE2 already treats only \n as a line end by default
-      default: return Status::Error(ErrorCode::kRegexpInvalidFlag);
+      case 'c':
+        options &= ~PCRE2_CASELESS;
+        break;
+      case 'i':
+        options |= PCRE2_CASELESS;
+        break;
+      case 'm':
+        options |= PCRE2_MULTILINE;
+        break;
+      case 'n':
+        options |= PCRE2_DOTALL;
+        break;
+      case 'u':
+        break;  // PCRE2 already treats only \n as a line end by default
+      default:
+        return Status::Error(ErrorCode::kRegexpInvalidFlag);
     }
   }
   return options;
@@ -58,7 +68,8 @@ Status CompileError(int code, size_t offset) {
       return Status::Error(ErrorCode::kRegexpMismatchedParen);
     case 106:  // missing terminating ] for character class
       return Status::Error(ErrorCode::kRegexpMissingCloseBracket);
-    default: return Status::Error(ErrorCode::kRegexpRuleSyntax, 1, offset + 1);
+    default:
+      return Status::Error(ErrorCode::kRegexpRuleSyntax, 1, offset + 1);
   }
 }
 
@@ -88,8 +99,8 @@ struct Match {
 // Finds the first match at or after byte offset `from`; nullopt-like (data == nullptr) if none.
 Result<Match> Find(const CodePtr& code, std::string_view text, size_t from) {
   MatchDataPtr data(pcre2_match_data_create_from_pattern(code.get(), nullptr));
-  int rc = pcre2_match(code.get(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from,
-                       0, data.get(), nullptr);
+  int rc = pcre2_match(code.get(), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from, 0,
+                       data.get(), nullptr);
   if (rc == PCRE2_ERROR_NOMATCH) return Match{};
   if (rc < 0) return Status::Error(ErrorCode::kRegexpIllegalArgument);
   PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data.get());
@@ -155,8 +166,8 @@ std::string_view FlagsArg(const FunctionArgs& args, size_t i, std::string* stora
 
 Result<Value> RegexpLike(const FunctionArgs& args) {
   std::string flags;
-  VEXDB_ASSIGN_OR_RETURN(bool match,
-                         RegexpMatch(ArgText(args, 0), ArgText(args, 1), FlagsArg(args, 2, &flags)));
+  VEXDB_ASSIGN_OR_RETURN(
+      bool match, RegexpMatch(ArgText(args, 0), ArgText(args, 1), FlagsArg(args, 2, &flags)));
   return Value::Int(match ? 1 : 0);
 }
 
@@ -227,8 +238,7 @@ constexpr ScalarFunction kRegexpFunctions[] = {
 
 }  // namespace
 
-Result<bool> RegexpMatch(std::string_view text, std::string_view pattern,
-                         std::string_view flags) {
+Result<bool> RegexpMatch(std::string_view text, std::string_view pattern, std::string_view flags) {
   VEXDB_ASSIGN_OR_RETURN(CodePtr code, Compile(pattern, flags));
   VEXDB_ASSIGN_OR_RETURN(Match m, Find(code, text, 0));
   return m.data != nullptr;

@@ -76,14 +76,21 @@ bool KindMatches(const Value& v, const LogicalType& t) {
     case TypeId::kBigInt:
       return v.kind() == (t.is_unsigned ? ValueKind::kUInt : ValueKind::kInt);
     case TypeId::kFloat:
-    case TypeId::kDouble: return v.kind() == ValueKind::kDouble;
-    case TypeId::kDecimal: return v.kind() == ValueKind::kDecimal;
-    case TypeId::kDate: return v.kind() == ValueKind::kDate;
+    case TypeId::kDouble:
+      return v.kind() == ValueKind::kDouble;
+    case TypeId::kDecimal:
+      return v.kind() == ValueKind::kDecimal;
+    case TypeId::kDate:
+      return v.kind() == ValueKind::kDate;
     case TypeId::kDatetime:
-    case TypeId::kTimestamp: return v.kind() == ValueKind::kDatetime;
-    case TypeId::kTime: return v.kind() == ValueKind::kTime;
-    case TypeId::kVector: return v.kind() == ValueKind::kVector;
-    default: return v.kind() == ValueKind::kString;
+    case TypeId::kTimestamp:
+      return v.kind() == ValueKind::kDatetime;
+    case TypeId::kTime:
+      return v.kind() == ValueKind::kTime;
+    case TypeId::kVector:
+      return v.kind() == ValueKind::kVector;
+    default:
+      return v.kind() == ValueKind::kString;
   }
 }
 
@@ -92,10 +99,28 @@ bool KindMatches(const Value& v, const LogicalType& t) {
 TEST(RegistryTest, EveryFunctionSurvivesOddArguments) {
   using namespace testing;  // NOLINT: the argument builders
   const std::vector<Arg> samples = {
-      I(0), I(-1), I(INT64_MAX), U(UINT64_MAX), S(""), S("abc"), S("2024-02-29 10:11:12.5"),
-      S("10:00:00"), S("-5.5e3x"), S("日本😀"), S("{\"a\": [1, 2]}"), S("$.a"), S("DAY"),
-      D("-123.456"), F(1e300), F(-0.5), N(), Date("2024-02-29"), Datetime("1970-01-01 00:00:00"),
-      Time("-838:59:59"), J("[1, {\"b\": null}]"), B(std::string("\0\xff", 2)),
+      I(0),
+      I(-1),
+      I(INT64_MAX),
+      U(UINT64_MAX),
+      S(""),
+      S("abc"),
+      S("2024-02-29 10:11:12.5"),
+      S("10:00:00"),
+      S("-5.5e3x"),
+      S("日本😀"),
+      S("{\"a\": [1, 2]}"),
+      S("$.a"),
+      S("DAY"),
+      D("-123.456"),
+      F(1e300),
+      F(-0.5),
+      N(),
+      Date("2024-02-29"),
+      Datetime("1970-01-01 00:00:00"),
+      Time("-838:59:59"),
+      J("[1, {\"b\": null}]"),
+      B(std::string("\0\xff", 2)),
   };
   uint64_t seed = 12345;
   auto next = [&seed, &samples] {

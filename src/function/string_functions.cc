@@ -180,9 +180,7 @@ Value MapCase(const FunctionArgs& args, utf8proc_int32_t (*map)(utf8proc_int32_t
 
 // Unicode's simple uppercase of U+00DF (ß) is itself; utf8proc maps it to U+1E9E (ẞ), which
 // MySQL does not.
-utf8proc_int32_t SimpleUpper(utf8proc_int32_t cp) {
-  return cp == 0xDF ? cp : utf8proc_toupper(cp);
-}
+utf8proc_int32_t SimpleUpper(utf8proc_int32_t cp) { return cp == 0xDF ? cp : utf8proc_toupper(cp); }
 
 Result<Value> Lower(const FunctionArgs& args) { return MapCase(args, utf8proc_tolower); }
 Result<Value> Upper(const FunctionArgs& args) { return MapCase(args, SimpleUpper); }
@@ -196,7 +194,7 @@ Result<Value> Substring(const FunctionArgs& args) {
   int64_t pos = ArgInt(args, 1);
   int64_t len = args.values.size() > 2 ? ArgInt(args, 2) : INT64_MAX;
   auto n = static_cast<int64_t>(CountUnits(s, bytes));
-  if (pos == 0 || pos > n || -pos > n) return Value::String("");
+  if (pos == 0 || pos > n || pos < -n) return Value::String("");
   int64_t start = pos > 0 ? pos - 1 : n + pos;
   return Value::String(Units(s, start, len, bytes));
 }
@@ -446,11 +444,20 @@ Result<Value> Quote(const FunctionArgs& args) {
   std::string out = "'";
   for (char c : ArgText(args, 0)) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\0': out += "\\0"; break;
-      case '\x1a': out += "\\Z"; break;
-      default: out.push_back(c);
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\0':
+        out += "\\0";
+        break;
+      case '\x1a':
+        out += "\\Z";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return Value::String(out + "'");
@@ -475,8 +482,8 @@ std::string GroupThousands(std::string_view text) {
 Result<Value> Format(const FunctionArgs& args) {
   int d = static_cast<int>(std::clamp<int64_t>(ArgInt(args, 1), 0, Decimal::kMaxScale));
   const Value& x = args.values[0];
-  Result<Decimal> dec = x.kind() == ValueKind::kDouble ? Decimal::FromDouble(x.double_value())
-                                                       : ValueToDecimal(x);
+  Result<Decimal> dec =
+      x.kind() == ValueKind::kDouble ? Decimal::FromDouble(x.double_value()) : ValueToDecimal(x);
   if (!dec.ok()) return Value::Null();
   auto rounded = dec->Rescale(d);
   if (!rounded.ok()) return Value::Null();

@@ -20,7 +20,10 @@ struct OkPacket {
   std::string_view info;
 };
 
-// 0x00, affected_rows (lenenc), last_insert_id (lenenc), status (2), warnings (2), info (rest).
+// 0x00, affected_rows (lenenc), last_insert_id (lenenc), status (2), warnings (2), then info as
+// a lenenc string if non-empty. The protocol documentation calls info string<EOF>, but MySQL and
+// TiDB send it length-encoded and libmysqlclient / libmariadb read it that way (an unprefixed
+// info makes them fail with "Received malformed packet").
 std::string EncodeOk(const OkPacket& ok);
 
 // 0xFF, errno (2), ['#', SQLSTATE (5)], message. The SQLSTATE marker is sent only to protocol-4.1

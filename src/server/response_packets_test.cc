@@ -14,7 +14,7 @@ TEST(ResponsePacketsTest, OkLayout) {
   ok.status_flags = 0x0003;
   ok.warnings = 2;
   ok.info = "Records: 3  Duplicates: 0  Warnings: 0";
-  std::string expected("\x00\x03\xFC\x2C\x01\x03\x00\x02\x00", 9);
+  std::string expected("\x00\x03\xFC\x2C\x01\x03\x00\x02\x00\x26", 10);
   expected += "Records: 3  Duplicates: 0  Warnings: 0";
   EXPECT_EQ(EncodeOk(ok), expected);
 }

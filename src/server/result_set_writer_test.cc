@@ -35,7 +35,7 @@ TEST(ResultSetWriterTest, OkResult) {
   std::vector<RawPacket> packets = Write(result, kServerStatusAutocommit);
   ASSERT_EQ(packets.size(), 1u);
   EXPECT_EQ(packets[0].payload,
-            std::string("\x00\x02\x07\x02\x00\x01\x00", 7) + result.info);
+            std::string("\x00\x02\x07\x02\x00\x01\x00\x28", 8) + result.info);
 }
 
 TEST(ResultSetWriterTest, TextResultSetFraming) {

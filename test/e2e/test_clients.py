@@ -16,7 +16,7 @@ from mysql.connector.connection_cext import CMySQLConnection
 
 from drivers import errno_of, message_of
 
-VERSION_PATTERN = re.compile(r"8\.0\.11-TiDB-v\d+\.\d+\.\d+(-[\w.]+)?")
+VERSION_PATTERN = re.compile(r"8\.0\.11-TiDB-v\d+\.\d+\.\d+(-[\w.-]+)?")
 ROWS = [
     (1, "héllo ✓ 日本 🎉", 1.5, None),
     (2, "it's \"quoted\" \\ back\tslash", -0.25, "note"),
