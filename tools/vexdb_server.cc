@@ -19,9 +19,9 @@
 #include <fmt/format.h>
 
 #include "common/logging.h"
+#include "common/version.h"
 #include "main/database.h"
 #include "server/server.h"
-#include "server/server_version.h"
 
 namespace vexdb {
 namespace {

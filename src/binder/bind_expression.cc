@@ -26,6 +26,25 @@ BoundExprPtr MakeNode(BoundExprKind kind, LogicalType type) {
   return node;
 }
 
+bool IsMemberType(const LogicalType& type) {
+  return type.id == TypeId::kEnum || type.id == TypeId::kSet;
+}
+
+// An ENUM or SET operand in numeric context stands for its member number (MySQL: 'b' of
+// ENUM('a','b') + 0 is 2), which CAST computes from the operand's type.
+BoundExprPtr AsNumber(BoundExprPtr operand) {
+  if (!IsMemberType(operand->type)) return operand;
+  BoundExprPtr node = MakeNode(BoundExprKind::kCast, LogicalType::BigInt(/*is_unsigned=*/true));
+  node->children.push_back(std::move(operand));
+  return node;
+}
+
+// A comparison of an ENUM or SET with a number compares member numbers; with text, the text.
+void NumberMembersAgainstNumbers(BoundExprPtr& left, BoundExprPtr& right) {
+  if (right->type.IsNumeric()) left = AsNumber(std::move(left));
+  if (left->type.IsNumeric()) right = AsNumber(std::move(right));
+}
+
 Result<BoundExprPtr> IntegerLiteral(const std::string& text) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -313,6 +332,7 @@ Result<BoundExprPtr> Binder::Impl::BindUnary(const ast::UnaryExpr& expr, const S
         if (v.kind() == ValueKind::kDecimal) t = LogicalType::Decimal(t.precision, t.scale);
         return MakeConstant(std::move(v), t);
       }
+      operand = AsNumber(std::move(operand));
       LogicalType t = operand->type;
       if (t.IsInteger()) t = LogicalType::BigInt();
       if (t.IsString() || t.IsBinary() || t.id == TypeId::kFloat) t = LogicalType::Double();
@@ -344,6 +364,8 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const ast::BinaryExpr& expr, const
   VEXDB_ASSIGN_OR_RETURN(BoundExprPtr left, BindExpr(*expr.left, scope));
   VEXDB_ASSIGN_OR_RETURN(BoundExprPtr right, BindExpr(*expr.right, scope));
   if (auto arith = ToArithmeticOp(expr.op)) {
+    left = AsNumber(std::move(left));
+    right = AsNumber(std::move(right));
     VEXDB_ASSIGN_OR_RETURN(LogicalType type, ArithmeticResultType(*arith, left->type, right->type));
     BoundExprPtr node = MakeNode(BoundExprKind::kArithmetic, type);
     node->arith = *arith;
@@ -389,6 +411,7 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const ast::BinaryExpr& expr, const
     size_t rn = right->kind == BoundExprKind::kRowConstructor ? right->children.size() : 1;
     if (ln != rn) return Status::Error(ErrorCode::kOperandColumns, ln);
   }
+  if (kind == BoundExprKind::kCompare) NumberMembersAgainstNumbers(left, right);
   BoundExprPtr node = MakeNode(kind, BooleanType());
   if (kind == BoundExprKind::kCompare) node->compare = ToCompareOp(expr.op);
   node->children.push_back(std::move(left));
@@ -408,8 +431,12 @@ Result<BoundExprPtr> Binder::Impl::MakeFunctionCall(std::string_view name,
     return Status::Error(ErrorCode::kWrongParamcountToNativeFct, name);
   }
   std::vector<LogicalType> types;
-  for (const auto& arg : args) types.push_back(arg->type);
-  VEXDB_ASSIGN_OR_RETURN(LogicalType type, function->return_type(types));
+  std::vector<const Value*> constants;  // constant arguments refine the type (NOW(6), ROUND(x, 2))
+  for (const auto& arg : args) {
+    types.push_back(arg->type);
+    constants.push_back(arg->kind == BoundExprKind::kConstant ? &arg->constant : nullptr);
+  }
+  VEXDB_ASSIGN_OR_RETURN(LogicalType type, ResolveReturnType(*function, types, constants));
   BoundExprPtr node = MakeNode(BoundExprKind::kFunction, std::move(type));
   node->function = function;
   node->name = function->name;

@@ -1,5 +1,7 @@
 // Binding of FROM items: base tables (and views and virtual tables), derived tables, joins.
 
+#include <utility>
+
 #include "binder/binder_internal.h"
 #include "parser/parser.h"
 
@@ -86,21 +88,30 @@ Result<std::unique_ptr<BoundTableRef>> Binder::Impl::BindBaseTable(const ast::Ta
   }
   VEXDB_ASSIGN_OR_RETURN(TableRef table, ResolveTable(database, ref.name));
   if (table->is_view) {
-    VEXDB_ASSIGN_OR_RETURN(ast::StatementPtr statement, ParseStatement(table->view_sql));
-    if (statement->type != ast::StatementType::kSelect) {
-      return Status::Internal("view definition is not a SELECT");
-    }
-    VEXDB_ASSIGN_OR_RETURN(bound->derived,
-                           BindQuery(*statement->As<ast::SelectStatement>().select, nullptr));
+    VEXDB_ASSIGN_OR_RETURN(bound->derived, BindView(*table));
     bound->kind = BoundTableRef::Kind::kDerived;
     bound->column_count = static_cast<int>(bound->derived->columns.size());
-    AppendResultColumns(bound->derived->columns, bound->alias, {}, scope);
+    std::vector<std::string> names;
+    for (const ColumnInfo& column : table->columns) names.push_back(column.name);
+    AppendResultColumns(bound->derived->columns, bound->alias, names, scope);
     return bound;
   }
   bound->table = table;
   bound->column_count = static_cast<int>(table->columns.size());
   AppendTableColumns(*table, bound->alias, scope);
   return bound;
+}
+
+// A view's SELECT names tables relative to the view's database, whatever the current one is.
+Result<std::shared_ptr<BoundQuery>> Binder::Impl::BindView(const TableInfo& view) {
+  VEXDB_ASSIGN_OR_RETURN(ast::StatementPtr statement, ParseStatement(view.view_sql));
+  if (statement->type != ast::StatementType::kSelect) {
+    return Status::Internal("view definition is not a SELECT");
+  }
+  std::string saved_database = std::exchange(options_.current_database, view.database);
+  auto query = BindQuery(*statement->As<ast::SelectStatement>().select, nullptr);
+  options_.current_database = std::move(saved_database);
+  return query;
 }
 
 Result<std::unique_ptr<BoundTableRef>> Binder::Impl::BindDerived(const ast::TableRef& ref,

@@ -55,29 +55,8 @@ Result<TableRef> Binder::Impl::ResolveTable(std::string_view database,
 }
 
 LogicalType UnifyTypes(const LogicalType& a, const LogicalType& b) {
-  if (a.id == TypeId::kNull) return b;
-  if (b.id == TypeId::kNull) return a;
-  if (a.id == b.id && a.is_unsigned == b.is_unsigned) {
-    LogicalType t = a;
-    t.length = std::max(a.length, b.length);
-    t.precision = std::max(a.precision, b.precision);
-    t.scale = std::max(a.scale, b.scale);
-    t.fsp = std::max(a.fsp, b.fsp);
-    return t;
-  }
-  if (a.IsInteger() && b.IsInteger()) return LogicalType::BigInt(a.is_unsigned && b.is_unsigned);
-  if (a.IsNumeric() && b.IsNumeric()) {
-    if (a.id == TypeId::kFloat || a.id == TypeId::kDouble || b.id == TypeId::kFloat ||
-        b.id == TypeId::kDouble) {
-      return LogicalType::Double();
-    }
-    int scale = std::max<int>(std::max<int>(a.scale, 0), std::max<int>(b.scale, 0));
-    return LogicalType::Decimal(std::min(Decimal::kMaxPrecision, 20 + scale), scale);
-  }
-  if (a.IsTemporal() && b.IsTemporal()) return LogicalType::Datetime(std::max(a.fsp, b.fsp));
-  if (a.IsBinary() || b.IsBinary()) return LogicalType::Of(TypeId::kBlob);
-  LogicalType t = LogicalType::Varchar(std::max<int64_t>(std::max(a.length, b.length), 255));
-  return t;
+  const LogicalType types[] = {a, b};
+  return UnifyResultTypes(types);
 }
 
 ResultColumn ResultColumnFor(const BoundExpr& expr, const Scope& scope, std::string name) {

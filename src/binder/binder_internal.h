@@ -57,6 +57,7 @@ class Binder::Impl {
   Result<std::unique_ptr<BoundTableRef>> BindTableRef(const ast::TableRef& ref, Scope* scope);
   Result<std::unique_ptr<BoundTableRef>> BindBaseTable(const ast::TableRef& ref, Scope* scope);
   Result<std::unique_ptr<BoundTableRef>> BindDerived(const ast::TableRef& ref, Scope* scope);
+  Result<std::shared_ptr<BoundQuery>> BindView(const TableInfo& view);
   Result<std::unique_ptr<BoundTableRef>> BindJoin(const ast::TableRef& ref, Scope* scope);
 
   // Expressions.

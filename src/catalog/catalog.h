@@ -53,6 +53,9 @@ struct ColumnInfo {
 
 enum class IndexKind : uint8_t { kBTree, kHnsw };
 
+// The distance function an HNSW index orders by: VEC_COSINE_DISTANCE or VEC_L2_DISTANCE.
+enum class VectorDistance : uint8_t { kCosine, kL2 };
+
 struct IndexColumn {
   std::string column;
   int prefix_length = 0;  // KEY (c(10)); 0 = whole value
@@ -65,6 +68,7 @@ struct IndexInfo {
   bool primary = false;
   bool unique = false;
   IndexKind kind = IndexKind::kBTree;
+  VectorDistance distance = VectorDistance::kCosine;  // kHnsw only
   std::vector<IndexColumn> columns;
   std::string comment;
 };

@@ -42,6 +42,11 @@ constexpr std::pair<IndexKind, const char*> kIndexKindNames[] = {
     {IndexKind::kHnsw, "hnsw"},
 };
 
+constexpr std::pair<VectorDistance, const char*> kDistanceNames[] = {
+    {VectorDistance::kCosine, "cosine"},
+    {VectorDistance::kL2, "l2"},
+};
+
 constexpr std::pair<ForeignKeyAction, const char*> kActionNames[] = {
     {ForeignKeyAction::kRestrict, "restrict"}, {ForeignKeyAction::kCascade, "cascade"},
     {ForeignKeyAction::kSetNull, "set_null"},  {ForeignKeyAction::kNoAction, "no_action"},
@@ -188,6 +193,7 @@ json IndexToJson(const IndexInfo& index) {
           {"primary", index.primary},
           {"unique", index.unique},
           {"kind", NameOf(kIndexKindNames, index.kind)},
+          {"distance", NameOf(kDistanceNames, index.distance)},
           {"columns", columns},
           {"comment", index.comment}};
 }
@@ -199,6 +205,7 @@ IndexInfo IndexFromJson(const json& j) {
   index.primary = j.value("primary", false);
   index.unique = j.value("unique", false);
   index.kind = ValueOf(kIndexKindNames, j.value("kind", std::string("btree")));
+  index.distance = ValueOf(kDistanceNames, j.value("distance", std::string("cosine")));
   for (const json& c : j.at("columns")) {
     index.columns.push_back({c.at("column").get<std::string>(), c.value("prefix_length", 0),
                              c.value("descending", false)});

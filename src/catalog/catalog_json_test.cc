@@ -41,6 +41,13 @@ StoredTable Sample() {
   index.unique = true;
   index.columns = {{"kind", 4, true}};
   t.indexes.push_back(index);
+  IndexInfo hnsw;
+  hnsw.id = 3;
+  hnsw.name = "idx_v";
+  hnsw.kind = IndexKind::kHnsw;
+  hnsw.distance = VectorDistance::kL2;
+  hnsw.columns = {{"kind", 0, false}};
+  t.indexes.push_back(hnsw);
   ForeignKeyInfo fk;
   fk.name = "fk1";
   fk.columns = {"kind"};
@@ -75,6 +82,9 @@ TEST(CatalogJsonTest, TableRoundTrip) {
   EXPECT_EQ(b.indexes[0].columns[0].prefix_length, 4);
   EXPECT_TRUE(b.indexes[0].columns[0].descending);
   EXPECT_TRUE(b.indexes[0].unique);
+  EXPECT_EQ(b.indexes[0].distance, VectorDistance::kCosine);
+  EXPECT_EQ(b.indexes[1].kind, IndexKind::kHnsw);
+  EXPECT_EQ(b.indexes[1].distance, VectorDistance::kL2);
   EXPECT_EQ(b.foreign_keys[0].ref_database, "other");
   EXPECT_EQ(b.foreign_keys[0].on_update, ForeignKeyAction::kSetNull);
   EXPECT_EQ(b.create_time, a.create_time);

@@ -8,6 +8,7 @@
 // first (the caller, Session, does that). Returns an OK result (affected rows 0; warnings for
 // IF [NOT] EXISTS no-ops).
 
+#include "binder/binder.h"
 #include "common/result.h"
 #include "execution/exec_context.h"
 #include "parser/ast.h"
@@ -21,6 +22,10 @@ struct DdlContext {
   std::string current_database;  // "" if none
   bool foreign_key_checks = true;
   int64_t now_micros = 0;
+  // CREATE VIEW binds its SELECT to learn the view's columns; null resolvers leave
+  // information_schema tables and @@variables unknown to that binding.
+  const SystemTableResolver* system_tables = nullptr;
+  const VariableTypes* variables = nullptr;
 };
 
 // REQUIRES: statement is one of kCreateTable, kDropTable, kCreateIndex, kDropIndex, kAlterTable,

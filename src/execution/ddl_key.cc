@@ -73,8 +73,10 @@ Result<IndexColumn> BuildKeyPart(const ast::IndexPart& part, const TableInfo& ta
   return IndexColumn{column.name, part.prefix_length, part.descending};
 }
 
-// ((VEC_COSINE_DISTANCE(col))) or ((VEC_L2_DISTANCE(col))) on a fixed-dimension VECTOR column.
-Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const TableInfo& table) {
+// ((VEC_COSINE_DISTANCE(col))) or ((VEC_L2_DISTANCE(col))) on a fixed-dimension VECTOR column;
+// sets index->distance.
+Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const TableInfo& table,
+                                       IndexInfo* index) {
   if (def.parts.size() != 1 || def.parts[0].expr == nullptr ||
       def.parts[0].expr->type != ast::ExprType::kFunction) {
     return UnsupportedVectorIndex(
@@ -84,6 +86,8 @@ Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const Tabl
   if (!NameEquals(call.name, "vec_cosine_distance") && !NameEquals(call.name, "vec_l2_distance")) {
     return UnsupportedVectorIndex(fmt::format("unsupported function {}", call.name));
   }
+  index->distance =
+      NameEquals(call.name, "vec_l2_distance") ? VectorDistance::kL2 : VectorDistance::kCosine;
   if (call.args.size() != 1 || call.args[0]->type != ast::ExprType::kColumnRef) {
     return UnsupportedVectorIndex("the distance function must take one column");
   }
@@ -115,7 +119,7 @@ Status BuildVectorIndex(const ast::ConstraintDef& def, const TableInfo& table, I
     return Status::Error(ErrorCode::kUnsupportedDdlOperation, "set vector index invisible");
   }
   index->kind = IndexKind::kHnsw;
-  VEXDB_ASSIGN_OR_RETURN(IndexColumn column, BuildVectorKeyPart(def, table));
+  VEXDB_ASSIGN_OR_RETURN(IndexColumn column, BuildVectorKeyPart(def, table, index));
   index->columns.push_back(std::move(column));
   return Status::OK();
 }

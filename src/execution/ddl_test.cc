@@ -189,8 +189,10 @@ TEST_F(DdlTest, VectorIndexIsStoredAsHnswOnItsColumn) {
   TableRef foo = Table("foo");
   ASSERT_EQ(foo->indexes.size(), 3u);
   EXPECT_EQ(foo->indexes[1].kind, IndexKind::kHnsw);
+  EXPECT_EQ(foo->indexes[1].distance, VectorDistance::kCosine);
   EXPECT_THAT(KeyColumns(foo->indexes[1]), ElementsAre("embedding"));
   EXPECT_EQ(foo->indexes[2].name, "idx_l2");
+  EXPECT_EQ(foo->indexes[2].distance, VectorDistance::kL2);
 }
 
 TEST_F(DdlTest, CreateTableLikeCopiesAllButForeignKeys) {

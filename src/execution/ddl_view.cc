@@ -1,11 +1,42 @@
-// CREATE [OR REPLACE] VIEW. A view is stored as a TableInfo with is_view and its SELECT text;
-// the binder binds view_sql where the view is used, so the columns are learned there. An
-// explicit column list is kept as the view's column names (types unset; the binder takes the
-// types from the SELECT).
+// CREATE [OR REPLACE] VIEW. A view is stored as a TableInfo with is_view, its SELECT text and
+// its columns. The binder binds view_sql where the view is used; the stored columns (names,
+// types, nullability, learned by binding the SELECT here in the view's database) serve
+// DESCRIBE, SHOW COLUMNS and information_schema.COLUMNS, and an explicit column list renames
+// the SELECT's columns.
 
+#include "binder/binder.h"
 #include "execution/ddl_internal.h"
 
 namespace vexdb::ddl_internal {
+
+namespace {
+
+Result<std::vector<ColumnInfo>> ViewColumns(const ast::CreateViewStatement& create,
+                                            std::string_view database,
+                                            const DdlContext& context) {
+  BinderOptions options;
+  options.current_database = std::string(database);
+  options.system_tables = context.system_tables;
+  options.variables = context.variables;
+  Binder binder(context.catalog, std::move(options));
+  VEXDB_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> query, binder.BindQuery(*create.select));
+  if (!create.columns.empty() && create.columns.size() != query->columns.size()) {
+    return Status::Error(ErrorCode::kViewWrongList);
+  }
+  std::vector<ColumnInfo> columns;
+  for (size_t i = 0; i < query->columns.size(); ++i) {
+    const ResultColumn& result = query->columns[i];
+    ColumnInfo column;
+    column.name = create.columns.empty() ? result.name : create.columns[i];
+    VEXDB_RETURN_IF_ERROR(CheckIdentifier(column.name, ErrorCode::kWrongColumnName));
+    column.type = result.type;
+    column.nullable = !result.not_null;
+    columns.push_back(std::move(column));
+  }
+  return columns;
+}
+
+}  // namespace
 
 Result<QueryResult> CreateView(const ast::CreateViewStatement& create, DdlContext& context) {
   VEXDB_ASSIGN_OR_RETURN(std::string database, ResolveDatabase(create.database, context));
@@ -15,12 +46,7 @@ Result<QueryResult> CreateView(const ast::CreateViewStatement& create, DdlContex
   view.name = create.name;
   view.is_view = true;
   view.view_sql = create.select_text;
-  for (const std::string& name : create.columns) {
-    VEXDB_RETURN_IF_ERROR(CheckIdentifier(name, ErrorCode::kWrongColumnName));
-    ColumnInfo column;
-    column.name = name;
-    view.columns.push_back(std::move(column));
-  }
+  VEXDB_ASSIGN_OR_RETURN(view.columns, ViewColumns(create, database, context));
   TableRef existing = context.catalog.GetTable(database, create.name);
   if (existing == nullptr) {
     VEXDB_RETURN_IF_ERROR(context.catalog.CreateTable(std::move(view)).status());

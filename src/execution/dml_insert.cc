@@ -96,6 +96,7 @@ Status InsertRow(InsertState& state, const Row& row, ExecContext& ctx) {
   VEXDB_RETURN_IF_ERROR(CheckParentsExist(ctx, state.table, row));
   VEXDB_ASSIGN_OR_RETURN(int64_t handle, HandleFor(state, row, ctx));
   VEXDB_RETURN_IF_ERROR(TableStore::Insert(*ctx.txn, state.layout, handle, row));
+  Count(ctx.counters ? &ctx.counters->rows_inserted : nullptr);
   state.result.affected_rows += 1;
   return Status::OK();
 }

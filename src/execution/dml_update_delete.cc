@@ -76,6 +76,7 @@ Result<QueryResult> ExecuteUpdate(const BoundUpdate& update, ExecContext& ctx) {
     VEXDB_ASSIGN_OR_RETURN(int64_t new_handle, NewHandle(layout, updated, handle));
     VEXDB_RETURN_IF_ERROR(TableStore::Update(*ctx.txn, layout, handle, row, new_handle, updated));
     ++changed;
+    Count(ctx.counters ? &ctx.counters->rows_updated : nullptr);
     VEXDB_RETURN_IF_ERROR(ctx.CheckInterrupted());
   }
   QueryResult result;
@@ -92,6 +93,7 @@ Result<QueryResult> ExecuteDelete(const BoundDelete& del, ExecContext& ctx) {
     int64_t handle = TakeHandle(&row);
     VEXDB_RETURN_IF_ERROR(DeleteRow(ctx, *del.table, handle, row, 0));
     ++result.affected_rows;
+    Count(ctx.counters ? &ctx.counters->rows_deleted : nullptr);
     VEXDB_RETURN_IF_ERROR(ctx.CheckInterrupted());
   }
   return result;

@@ -13,6 +13,7 @@
 #include "binder/bound_statement.h"
 #include "catalog/catalog.h"
 #include "function/function.h"
+#include "execution/status_counters.h"
 #include "storage/storage_engine.h"
 
 namespace vexdb {
@@ -44,6 +45,7 @@ struct ExecContext {
   const std::atomic<bool>* interrupted = nullptr;
   bool foreign_key_checks = true;
   bool client_found_rows = false;  // UPDATE reports matched rather than changed rows
+  StatusCounters* counters = nullptr;
 
   // Rows of the enclosing queries, innermost last (kOuterColumn depth 1 = back()).
   std::vector<const Row*> outer_rows;

@@ -159,6 +159,24 @@ Result<Value> EvaluateCase(const BoundExpr& expr, const Row& row, ExecContext& c
   return Value::Null();
 }
 
+// CAST converts x by its own type where the value alone does not tell: to CHAR/BINARY a
+// DATETIME(2) keeps two fractional digits and a FLOAT its shortest float32 text; to a number an
+// ENUM or SET member becomes its member number.
+Result<Value> EvaluateCast(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
+  const BoundExpr& operand = *expr.children[0];
+  VEXDB_ASSIGN_OR_RETURN(Value a, Evaluate(operand, row, ctx));
+  if (a.is_null()) return a;
+  const LogicalType& from = operand.type;
+  bool to_text = expr.type.id != TypeId::kJson && (expr.type.IsString() || expr.type.IsBinary());
+  bool from_members = from.id == TypeId::kEnum || from.id == TypeId::kSet;
+  if (to_text) {
+    a = Value::String(TextOf(a, from));
+  } else if (from_members && expr.type.IsNumeric()) {
+    a = Value::UInt(MemberOrdinal(a, from));
+  }
+  return CastValue(a, expr.type, CastContext{});
+}
+
 Result<Value> EvaluateFunction(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
   std::vector<Value> args;
   std::vector<LogicalType> types;
@@ -313,11 +331,7 @@ Result<Value> Evaluate(const BoundExpr& expr, const Row& row, ExecContext& ctx) 
     case BoundExprKind::kLike: return EvaluateLike(expr, row, ctx);
     case BoundExprKind::kRegexp: return EvaluateRegexp(expr, row, ctx);
     case BoundExprKind::kCase: return EvaluateCase(expr, row, ctx);
-    case BoundExprKind::kCast: {
-      VEXDB_ASSIGN_OR_RETURN(Value a, Evaluate(*expr.children[0], row, ctx));
-      if (a.is_null()) return a;
-      return CastValue(a, expr.type, CastContext{});
-    }
+    case BoundExprKind::kCast: return EvaluateCast(expr, row, ctx);
     case BoundExprKind::kBitwise: return EvaluateBitwise(expr, row, ctx);
     case BoundExprKind::kSubquery:
     case BoundExprKind::kExists:

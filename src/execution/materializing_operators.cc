@@ -31,6 +31,13 @@ class MaterializedOutput {
   size_t position_ = 0;
 };
 
+// The value an ORDER BY key sorts by: ENUM and SET by member number, as MySQL does.
+Value SortKey(Value value, const LogicalType& type) {
+  bool by_member = type.id == TypeId::kEnum || type.id == TypeId::kSet;
+  if (!by_member || value.is_null()) return value;
+  return Value::UInt(MemberOrdinal(value, type));
+}
+
 int CompareForSort(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return a.is_null() == b.is_null() ? 0 : (a.is_null() ? -1 : 1);
   return CompareValues(a, b);
@@ -49,7 +56,7 @@ class Sort : public PhysicalOperator {
       Row keys;
       for (const auto& item : op_.order_by) {
         VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, rows[i], ctx));
-        keys.push_back(std::move(v));
+        keys.push_back(SortKey(std::move(v), item.expr->type));
       }
       keyed.emplace_back(std::move(keys), i);
     }

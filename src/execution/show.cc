@@ -84,10 +84,17 @@ QueryResult NameValueResultSet() {
   return si::MakeResultSet({si::VarcharColumn("Variable_name"), si::TextColumn("Value")});
 }
 
-Result<QueryResult> ShowVariables(const ast::ShowStatement& statement, ShowContext& context) {
+// SHOW VARIABLES and SHOW STATUS: name/value rows from `source` sorted by name (as MySQL
+// lists them), filtered by LIKE / WHERE.
+Result<QueryResult> ShowNameValues(
+    const ast::ShowStatement& statement,
+    const std::function<std::vector<VariableRow>(bool global)>& source) {
   QueryResult result = NameValueResultSet();
-  if (context.variables) {
-    for (VariableRow& variable : context.variables(statement.global)) {
+  if (source) {
+    std::vector<VariableRow> variables = source(statement.global);
+    std::sort(variables.begin(), variables.end(),
+              [](const VariableRow& a, const VariableRow& b) { return a.name < b.name; });
+    for (VariableRow& variable : variables) {
       if (!KeepName(statement, variable.name)) continue;
       result.rows.push_back(
           {Value::String(std::move(variable.name)), Value::String(std::move(variable.value))});
@@ -165,8 +172,8 @@ Result<QueryResult> ExecuteShow(const ast::ShowStatement& statement, ShowContext
     case ast::ShowKind::kTables: return ShowTables(statement, context);
     case ast::ShowKind::kColumns: return si::ShowColumns(statement, context);
     case ast::ShowKind::kIndex: return si::ShowIndex(statement, context);
-    case ast::ShowKind::kVariables: return ShowVariables(statement, context);
-    case ast::ShowKind::kStatus: return Filtered(statement, NameValueResultSet());
+    case ast::ShowKind::kVariables: return ShowNameValues(statement, context.variables);
+    case ast::ShowKind::kStatus: return ShowNameValues(statement, context.status);
     case ast::ShowKind::kCreateTable: return si::ShowCreateTable(statement, context);
     case ast::ShowKind::kCreateDatabase: return si::ShowCreateDatabase(statement, context);
     case ast::ShowKind::kWarnings:

@@ -27,6 +27,8 @@ struct ShowContext {
   std::string current_database;
   // SHOW [GLOBAL|SESSION] VARIABLES source (name-sorted).
   std::function<std::vector<VariableRow>(bool global)> variables;
+  // SHOW [GLOBAL|SESSION] STATUS source (name-sorted).
+  std::function<std::vector<VariableRow>(bool global)> status;
 };
 
 // REQUIRES: statement.type == kShow. Errors as MySQL: kNoSuchTable for SHOW CREATE TABLE /

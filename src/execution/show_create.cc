@@ -87,11 +87,12 @@ std::string KeyParts(const IndexInfo& index) {
   return out + ")";
 }
 
-// TiDB: VECTOR INDEX `idx`((VEC_COSINE_DISTANCE(`b`))). The catalog does not record the
-// distance function yet, so cosine (the common case) is printed.
+// TiDB: VECTOR INDEX `idx`((VEC_COSINE_DISTANCE(`b`))).
 std::string VectorKeyLine(const IndexInfo& index) {
   std::string column = index.columns.empty() ? "" : index.columns.front().column;
-  return "  VECTOR INDEX " + si::QuoteIdentifier(index.name) + "((VEC_COSINE_DISTANCE(" +
+  const char* function = index.distance == VectorDistance::kL2 ? "VEC_L2_DISTANCE"
+                                                                : "VEC_COSINE_DISTANCE";
+  return "  VECTOR INDEX " + si::QuoteIdentifier(index.name) + "((" + function + "(" +
          si::QuoteIdentifier(column) + ")))";
 }
 

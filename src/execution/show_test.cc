@@ -203,7 +203,10 @@ TEST_F(ShowTest, CreateTableOfVectorColumnAndIndex) {
                Col("embedding", Type(TypeId::kVector, 3)), Col("any", Type(TypeId::kVector))};
   IndexInfo hnsw = Key("idx_embedding", {"embedding"});
   hnsw.kind = IndexKind::kHnsw;
-  t.indexes = {Key("PRIMARY", {"id"}, true), hnsw};
+  IndexInfo hnsw_l2 = Key("idx_l2", {"embedding"});
+  hnsw_l2.kind = IndexKind::kHnsw;
+  hnsw_l2.distance = VectorDistance::kL2;
+  t.indexes = {Key("PRIMARY", {"id"}, true), hnsw, hnsw_l2};
   Create(t);
   EXPECT_EQ(CreateText("docs"),
             "CREATE TABLE `docs` (\n"
@@ -211,7 +214,8 @@ TEST_F(ShowTest, CreateTableOfVectorColumnAndIndex) {
             "  `embedding` vector(3) DEFAULT NULL,\n"
             "  `any` vector DEFAULT NULL,\n"
             "  PRIMARY KEY (`id`),\n"
-            "  VECTOR INDEX `idx_embedding`((VEC_COSINE_DISTANCE(`embedding`)))\n"
+            "  VECTOR INDEX `idx_embedding`((VEC_COSINE_DISTANCE(`embedding`))),\n"
+            "  VECTOR INDEX `idx_l2`((VEC_L2_DISTANCE(`embedding`)))\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
 }
 

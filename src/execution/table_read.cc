@@ -34,6 +34,7 @@ class TableRead : public PhysicalOperator {
         done_ = true;
         break;
       }
+      Count(ctx.counters ? &ctx.counters->rows_read : nullptr);
       VEXDB_ASSIGN_OR_RETURN(bool keep, Qualifies(ctx, row));
       if (!keep) continue;
       if (get_.lock == ast::LockMode::kForUpdate && !locked_by_read_) {

@@ -9,6 +9,7 @@
 // NULL handling: a function marked null_propagating returns NULL when any argument is NULL
 // without calling its body; others (COALESCE, IFNULL, CONCAT_WS, ...) see NULLs.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -33,6 +34,7 @@ struct FunctionContext {
   uint64_t row_count = 0;             // ROW_COUNT()
   std::string version;                // VERSION()
   int div_precision_increment = 4;
+  const std::atomic<bool>* interrupted = nullptr;  // set by KILL QUERY; long functions poll it
 };
 
 struct FunctionArgs {

@@ -76,10 +76,20 @@ Result<Value> Collation(const FunctionArgs& args) {
   return Value::String(t.collation.empty() ? "utf8mb4_bin" : t.collation);
 }
 
-// SLEEP(seconds) returns 0 after sleeping (1 if interrupted, which vexdb does not do yet).
+// SLEEP(seconds) returns 0 after sleeping, or 1 as soon as KILL QUERY interrupts it (MySQL).
 Result<Value> Sleep(const FunctionArgs& args) {
   double seconds = args.values[0].is_null() ? 0 : ArgDouble(args, 0);
-  if (seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                         std::min(seconds, 365.0 * 24 * 3600)));
+  const std::atomic<bool>* interrupted = args.context.interrupted;
+  while (Clock::now() < deadline) {
+    if (interrupted != nullptr && interrupted->load(std::memory_order_relaxed)) {
+      return Value::Int(1);
+    }
+    std::this_thread::sleep_until(std::min(deadline, Clock::now() + std::chrono::milliseconds(10)));
+  }
   return Value::Int(0);
 }
 

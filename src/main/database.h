@@ -12,6 +12,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "execution/status_counters.h"
 #include "main/system_variables.h"
 
 namespace vexdb {
@@ -53,6 +54,9 @@ class Database {
   Catalog& catalog() { return *catalog_; }
   InformationSchema& information_schema() { return *information_schema_; }
   GlobalVariables& globals() { return globals_; }
+  StatusCounters& counters() { return counters_; }
+  // Held by every DDL statement: catalog changes are read-modify-write of table definitions.
+  std::mutex& ddl_mutex() { return ddl_mu_; }
   const DatabaseOptions& options() const { return options_; }
 
  private:
@@ -66,6 +70,8 @@ class Database {
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<InformationSchema> information_schema_;
   GlobalVariables globals_;
+  StatusCounters counters_;
+  std::mutex ddl_mu_;
   std::mutex sessions_mu_;
   std::map<uint32_t, Session*> sessions_;  // live sessions by connection id, for KILL
 };

@@ -32,6 +32,8 @@ namespace vexdb {
 
 namespace {
 
+constexpr int kMaxStatementRetries = 16;
+
 QueryResult Ok(uint64_t affected = 0) {
   QueryResult result;
   result.affected_rows = affected;
@@ -76,6 +78,7 @@ class StatementRunner {
   void RollbackTransaction();
   // Runs fn inside the transaction under a statement savepoint; commits if autocommit.
   Result<QueryResult> InTransactionScope(const std::function<Result<QueryResult>(ExecContext&)>& fn);
+  Result<QueryResult> RunOnce(const std::function<Result<QueryResult>(ExecContext&)>& fn);
 
   Result<QueryResult> RunSelect(const ast::SelectStatement& select);
   Result<QueryResult> RunInsert(const ast::InsertStatement& insert);
@@ -105,6 +108,7 @@ ExecContext StatementRunner::MakeContext() {
   ctx.interrupted = &state_.interrupted;
   ctx.foreign_key_checks = state_.BoolVariable("foreign_key_checks");
   ctx.client_found_rows = info_.client_found_rows;
+  ctx.counters = &db_.counters();
   FunctionContext& f = ctx.function;
   f.statement_time_micros = now_;
   f.current_database = state_.current_database;
@@ -114,6 +118,7 @@ ExecContext StatementRunner::MakeContext() {
   f.found_rows = state_.found_rows;
   f.row_count = static_cast<uint64_t>(state_.row_count);
   f.version = kServerVersion;
+  f.interrupted = &state_.interrupted;
   auto increment = state_.GetSystemVariable("div_precision_increment", false);
   if (increment.ok() && increment->kind() == ValueKind::kInt) {
     f.div_precision_increment = static_cast<int>(increment->int_value());
@@ -152,6 +157,21 @@ void StatementRunner::RollbackTransaction() {
 }
 
 Result<QueryResult> StatementRunner::InTransactionScope(
+    const std::function<Result<QueryResult>(ExecContext&)>& fn) {
+  // A statement that is its own transaction is retried on a write conflict, in a new
+  // transaction with a newer snapshot (as TiDB's pessimistic mode does), so autocommit
+  // writers to a hot row wait for each other instead of failing.
+  bool own_transaction = !state_.txn && autocommit();
+  for (int attempt = 1;; ++attempt) {
+    Result<QueryResult> result = RunOnce(fn);
+    if (!own_transaction || attempt == kMaxStatementRetries ||
+        !result.status().Is(ErrorCode::kLockDeadlock)) {
+      return result;
+    }
+  }
+}
+
+Result<QueryResult> StatementRunner::RunOnce(
     const std::function<Result<QueryResult>(ExecContext&)>& fn) {
   Transaction& txn = EnsureTransaction();
   txn.SetSavepoint();
@@ -223,8 +243,10 @@ Result<QueryResult> StatementRunner::RunExplain(const ast::ExplainStatement& exp
 
 Result<QueryResult> StatementRunner::RunDdl(const ast::Statement& statement) {
   VEXDB_RETURN_IF_ERROR(CommitTransaction());
+  std::lock_guard ddl_lock(db_.ddl_mutex());
   DdlContext ctx{db_.catalog(), db_.storage(), state_.current_database,
-                 state_.BoolVariable("foreign_key_checks"), now_};
+                 state_.BoolVariable("foreign_key_checks"), now_, &db_.information_schema(),
+                 &state_};
   VEXDB_ASSIGN_OR_RETURN(QueryResult result, ExecuteDdl(statement, ctx));
   if (statement.type == ast::StatementType::kDropDatabase &&
       NameEquals(statement.As<ast::DropDatabaseStatement>().name, state_.current_database)) {
@@ -241,6 +263,13 @@ Result<QueryResult> StatementRunner::RunShow(const ast::ShowStatement& show) {
                       auto value = state_.GetSystemVariable(info.name, global);
                       if (!value.ok()) continue;
                       rows.push_back({info.name, VariableValueText(info, *value)});
+                    }
+                    return rows;
+                  },
+                  [this](bool global) {
+                    std::vector<VariableRow> rows;
+                    for (const auto& [name, value] : db_.counters().Snapshot()) {
+                      rows.push_back({name, std::to_string(value)});
                     }
                     return rows;
                   }};
@@ -426,6 +455,7 @@ Status Session::Execute(std::string_view sql, bool multi_statements,
     if (more && !multi_statements) {
       return Status::Error(ErrorCode::kParseError, 1, statement->text.size() + 1, ";");
     }
+    Count(&db_.counters().questions);
     StatementRunner runner(db_, info_, *state_);
     VEXDB_ASSIGN_OR_RETURN(QueryResult result, runner.Run(*statement));
     VEXDB_RETURN_IF_ERROR(on_result(std::move(result), more));

@@ -195,14 +195,15 @@ bool ChooseHandleAccess(LogicalOperator* get, int handle_column,
   get->access.kind = AccessKind::kHandleRange;
   get->access.handle_lo = lo;
   get->access.handle_hi = hi;
-  get->access.description = fmt::format("range:[{},{}]", lo == INT64_MIN ? std::string("-inf") : std::to_string(lo),
-                                        hi == INT64_MAX ? std::string("+inf") : std::to_string(hi));
+  get->access.description =
+      fmt::format("range:{}[{},{}]", name, lo == INT64_MIN ? std::string("-inf") : std::to_string(lo),
+                  hi == INT64_MAX ? std::string("+inf") : std::to_string(hi));
   return true;
 }
 
 // Score of an index for the conditions (0 = unusable); fills ranges.
 int ScoreIndex(const IndexLayout& index, const std::vector<ColumnConditions>& conditions,
-               const std::vector<LogicalType>& types, std::vector<IndexRange>* ranges,
+               const TableInfo& table, std::vector<IndexRange>* ranges,
                std::string* description) {
   std::vector<std::vector<Value>> prefixes{{}};
   size_t equal_columns = 0;
@@ -220,8 +221,8 @@ int ScoreIndex(const IndexLayout& index, const std::vector<ColumnConditions>& co
     if (next.size() > 4096) break;
     prefixes = std::move(next);
     ++equal_columns;
-    *description += (description->empty() ? "" : " and ") + std::string("eq(#") +
-                    std::to_string(index.key_columns[k]) + ")";
+    *description += (description->empty() ? "" : " and ") + std::string("eq(") +
+                    table.columns[index.key_columns[k]].name + ")";
   }
   const ColumnConditions* range = nullptr;
   if (equal_columns < index.key_columns.size() && index.prefix_lengths[equal_columns] == 0) {
@@ -248,7 +249,10 @@ int ScoreIndex(const IndexLayout& index, const std::vector<ColumnConditions>& co
     }
     ranges->push_back(std::move(r));
   }
-  if (range != nullptr) *description += (description->empty() ? "" : " and ") + std::string("range");
+  if (range != nullptr) {
+    *description += (description->empty() ? "" : " and ") + std::string("range(") +
+                    table.columns[index.key_columns[equal_columns]].name + ")";
+  }
   bool unique_point = index.unique && equal_columns == index.key_columns.size();
   return (unique_point ? 1000 : 0) + static_cast<int>(equal_columns) * 10 + (range ? 5 : 0);
 }
@@ -265,7 +269,7 @@ void ChooseForGet(LogicalOperator* get) {
   for (size_t i = 0; i < layout.indexes.size(); ++i) {
     std::vector<IndexRange> ranges;
     std::string description;
-    int score = ScoreIndex(layout.indexes[i], conditions, get->output_types, &ranges, &description);
+    int score = ScoreIndex(layout.indexes[i], conditions, *get->table, &ranges, &description);
     if (score <= best_score) continue;
     best_score = score;
     get->access = AccessPath();

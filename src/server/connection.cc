@@ -84,12 +84,16 @@ void Connection::ServeCommands(CommandHandler& handler) {
       Log(LogLevel::kDebug, "connection {}: {}", id_, status.ToString());
       return;
     }
-    if (session_->closed()) return;  // KILL CONNECTION while idle: drop without a reply
+    if (!SessionUsable()) return;  // KILL CONNECTION while idle: drop without a reply
     CommandHandler::Next next = HandleSafely(handler, packet);
     Status flushed = channel_.Flush();
-    if (next == CommandHandler::Next::kClose || !flushed.ok() || session_->closed()) return;
+    if (next == CommandHandler::Next::kClose || !flushed.ok() || !SessionUsable()) return;
     if (packet.capacity() > kIdlePacketCapacity) std::string().swap(packet);
   }
+}
+
+bool Connection::SessionUsable() const {
+  return session_.has_session() && !session_->closed();
 }
 
 CommandHandler::Next Connection::HandleSafely(CommandHandler& handler, std::string_view packet) {

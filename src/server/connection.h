@@ -54,6 +54,8 @@ class Connection {
   std::unique_ptr<CommandHandler> Login();
   void ServeCommands(CommandHandler& handler);
   CommandHandler::Next HandleSafely(CommandHandler& handler, std::string_view packet);
+  // False once the session is gone (a failed COM_CHANGE_USER) or was killed (Session::closed()).
+  bool SessionUsable() const;
 
   const uint32_t id_;
   const PeerInfo peer_;

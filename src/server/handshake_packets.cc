@@ -2,9 +2,9 @@
 
 #include <optional>
 
+#include "common/version.h"
 #include "main/session.h"
 #include "server/mysql_protocol.h"
-#include "server/server_version.h"
 #include "server/wire_codec.h"
 
 namespace vexdb {

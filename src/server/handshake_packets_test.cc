@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/version.h"
 #include "server/mysql_protocol.h"
-#include "server/server_version.h"
 #include "server/wire_codec.h"
 
 namespace vexdb {

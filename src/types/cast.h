@@ -49,6 +49,11 @@ int64_t ValueToInt64(const Value& value);
 // MySQL truthiness: NULL -> false at the caller; numbers != 0; strings via ValueToDouble.
 bool ValueToBool(const Value& value);
 
+// The number MySQL sorts ENUM and SET values by: an ENUM member's 1-based index, a SET's
+// bitmask; 0 for text that names no member (the empty string an invalid ENUM value becomes).
+// REQUIRES type.id is kEnum or kSet.
+uint64_t MemberOrdinal(const Value& value, const LogicalType& type);
+
 // Compares two non-NULL values the way MySQL does for the comparison operators:
 // both numeric -> numeric compare (exact for int/uint/decimal mixes); both strings -> byte
 // compare (utf8mb4_bin); temporal vs string -> string parsed as temporal; number vs string ->

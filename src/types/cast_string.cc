@@ -244,3 +244,16 @@ Result<Value> CastToVector(const Value& value, const LogicalType& target, const 
 }
 
 }  // namespace vexdb::cast_internal
+
+namespace vexdb {
+
+uint64_t MemberOrdinal(const Value& value, const LogicalType& type) {
+  if (value.kind() != ValueKind::kString) return 0;
+  if (type.id == TypeId::kEnum) {
+    std::optional<size_t> index = cast_internal::FindMember(type, value.string_value());
+    return index.has_value() ? *index + 1 : 0;
+  }
+  return cast_internal::SetMaskFromText(type, value.string_value()).value_or(0);
+}
+
+}  // namespace vexdb

@@ -296,6 +296,16 @@ TEST(CastStoreTest, EnumAndSet) {
   EXPECT_EQ(Store(I(8), s), kTruncated);
 }
 
+TEST(MemberOrdinalTest, EnumIndexAndSetMask) {
+  LogicalType e = Members(TypeId::kEnum, {"small", "medium", "large"});
+  EXPECT_EQ(MemberOrdinal(S("small"), e), 1u);
+  EXPECT_EQ(MemberOrdinal(S("large"), e), 3u);
+  EXPECT_EQ(MemberOrdinal(S(""), e), 0u);
+  LogicalType s = Members(TypeId::kSet, {"a", "b", "c"});
+  EXPECT_EQ(MemberOrdinal(S("a,c"), s), 5u);
+  EXPECT_EQ(MemberOrdinal(S(""), s), 0u);
+}
+
 TEST(CastStoreTest, Json) {
   LogicalType j = LogicalType::Of(TypeId::kJson);
   EXPECT_EQ(Store(S(R"({"k":1})"), j), R"({"k": 1})");

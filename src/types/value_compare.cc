@@ -79,9 +79,8 @@ int CompareNumbers(const Value& a, const Value& b) {
 }
 
 int CompareBytes(std::string_view a, std::string_view b) {
-  int order = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
-  if (order != 0) return order < 0 ? -1 : 1;
-  return Sign(a.size(), b.size());
+  int order = a.compare(b);  // memcmp on an empty view's null data() would be UB
+  return order == 0 ? 0 : (order < 0 ? -1 : 1);
 }
 
 std::string_view WithoutTrailingSpaces(std::string_view s) {

@@ -65,6 +65,10 @@ def _classes(module, bad_field, bad_db_and_access):
         1054: bad_field,
         1062: module.IntegrityError,
         1048: module.IntegrityError,
+        1451: module.IntegrityError,
+        1452: module.IntegrityError,
+        1406: module.DataError,
+        1264: module.DataError,
         1049: bad_db_and_access,
         1045: bad_db_and_access,
     }

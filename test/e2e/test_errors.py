@@ -34,6 +34,18 @@ ERROR_CASES = {
            "Duplicate entry '1' for key 'errors_t.PRIMARY'"),
     1048: ("INSERT INTO errors_t (id, name) VALUES (2, NULL)", "23000",
            "Column 'name' cannot be null"),
+    1452: ("INSERT INTO errors_child (id, parent_id) VALUES (1, 42)", "23000",
+           "Cannot add or update a child row: a foreign key constraint fails "
+           "(`{db}`.`errors_child`, CONSTRAINT `errors_child_ibfk_1` FOREIGN KEY (`parent_id`) "
+           "REFERENCES `errors_t` (`id`))"),
+    1451: ("DELETE FROM errors_t WHERE id = 1", "23000",
+           "Cannot delete or update a parent row: a foreign key constraint fails "
+           "(`{db}`.`errors_child`, CONSTRAINT `errors_child_ibfk_1` FOREIGN KEY (`parent_id`) "
+           "REFERENCES `errors_t` (`id`))"),
+    1406: ("INSERT INTO errors_t (id, name) VALUES (3, REPEAT('x', 21))", "22001",
+           "Data too long for column 'name' at row 1"),
+    1264: ("INSERT INTO errors_child (id, small) VALUES (2, 128)", "22003",
+           "Out of range value for column 'small' at row 1"),
 }
 
 
@@ -44,6 +56,9 @@ def errors_db(server, module_db):
             conn.cursor() as cursor:
         cursor.execute("CREATE TABLE errors_t (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)")
         cursor.execute("INSERT INTO errors_t VALUES (1, 'one')")
+        cursor.execute("CREATE TABLE errors_child (id INT PRIMARY KEY, parent_id INT, small TINYINT,"
+                       " FOREIGN KEY (parent_id) REFERENCES errors_t (id))")
+        cursor.execute("INSERT INTO errors_child (id, parent_id) VALUES (100, 1)")
     return module_db
 
 

@@ -1,0 +1,37 @@
+#pragma once
+
+// Server status counters (SHOW STATUS): rows read from and written to tables, counted where the
+// rows are actually read or written, so tests can check that an index lookup reads only the
+// matching rows. Names and meanings follow MySQL's Innodb_rows_* counters. Thread safe.
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vexdb {
+
+struct StatusCounters {
+  std::atomic<uint64_t> rows_read{0};
+  std::atomic<uint64_t> rows_inserted{0};
+  std::atomic<uint64_t> rows_updated{0};
+  std::atomic<uint64_t> rows_deleted{0};
+  std::atomic<uint64_t> questions{0};
+
+  // (name, value) pairs in name order, as SHOW STATUS lists them.
+  std::vector<std::pair<std::string, uint64_t>> Snapshot() const {
+    return {{"Innodb_rows_deleted", rows_deleted.load()},
+            {"Innodb_rows_inserted", rows_inserted.load()},
+            {"Innodb_rows_read", rows_read.load()},
+            {"Innodb_rows_updated", rows_updated.load()},
+            {"Questions", questions.load()}};
+  }
+};
+
+// Adds to a counter that may be absent (contexts built without a Database).
+inline void Count(std::atomic<uint64_t>* counter, uint64_t n = 1) {
+  if (counter != nullptr) counter->fetch_add(n, std::memory_order_relaxed);
+}
+
+}  // namespace vexdb

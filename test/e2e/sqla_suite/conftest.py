@@ -1,0 +1,2 @@
+# project/ holds the compliance suite's own pytest project; only the child pytest may load it.
+collect_ignore = ["project"]
