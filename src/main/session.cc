@@ -144,6 +144,10 @@ Status StatementRunner::CommitTransaction() {
   std::unique_ptr<Transaction> txn = std::move(state_.txn);
   state_.explicit_transaction = false;
   state_.savepoints.clear();
+  if (!txn->has_writes()) {  // nothing to make durable: skip the synced WAL write
+    txn->Rollback();
+    return Status::OK();
+  }
   Status status = txn->Commit();
   if (!status.ok()) txn->Rollback();
   return status;
