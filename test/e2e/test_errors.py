@@ -291,3 +291,24 @@ def test_client_killed_mid_result(server, errors_db, big_table, rows_read):
              f"SELECT id, pad FROM {big_table} ORDER BY id", rows_read],
             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
         assert client.returncode == -signal.SIGKILL, client.stderr
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT " + "(" * 100_000 + "1" + ")" * 100_000,
+    "SELECT " + "NOT " * 100_000 + "1",
+    "SELECT " + "-" * 100_000 + "1",
+    "SELECT 1 FROM t WHERE " + " OR ".join(f"a = {i}" for i in range(50_000)),
+])
+def test_deep_nesting_is_an_error_not_a_crash(connect, sql):
+    conn = connect()
+    with conn.cursor() as cursor, pytest.raises(pymysql.err.MySQLError) as error:
+        cursor.execute(sql)
+    assert error.value.args[0] in (1064, 1146)
+    select_one(conn)
+
+
+def test_deep_but_legal_nesting_evaluates(connect):
+    conn = connect()
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT " + "(" * 200 + "1 + 1" + ")" * 200)
+        assert cursor.fetchone() == (2,)
