@@ -200,10 +200,12 @@ Status Binder::Impl::BindOrderAndLimit(const ast::SelectStmt& select, BoundQuery
     if (!simple.empty()) {
       for (const auto& [name, index] : scope->aliases) {
         if (!NameEquals(name, simple)) continue;
-        if (alias_index >= 0 && alias_index != index) {
-          return Status::Error(ErrorCode::kNonUniq, simple, "order clause");
-        }
-        alias_index = index;
+        // Two select items of that name are ambiguous unless they are the same expression.
+        bool same = alias_index < 0 || alias_index == index ||
+                    (pre_aggregate_items != nullptr &&
+                     (*pre_aggregate_items)[alias_index]->Equals(*(*pre_aggregate_items)[index]));
+        if (!same) return Status::Error(ErrorCode::kNonUniq, simple, "order clause");
+        if (alias_index < 0) alias_index = index;
       }
     }
     if (alias_index >= 0) {
