@@ -48,16 +48,12 @@ class HashAggregate : public PhysicalOperator {
       rows.push_back(std::move(out));
     }
     groups_.clear();
-    rows_ = std::move(rows);
-    position_ = 0;
+    output_.Reset(std::move(rows));
     return Status::OK();
   }
 
   Status Next(ExecContext& ctx, RowBatch* batch) override {
-    batch->clear();
-    while (position_ < rows_.size() && batch->size() < kBatchSize) {
-      batch->push_back(std::move(rows_[position_++]));
-    }
+    output_.Next(batch);
     return Status::OK();
   }
 
@@ -138,8 +134,7 @@ class HashAggregate : public PhysicalOperator {
   PhysicalOperatorPtr child_;
   std::vector<LogicalType> key_types_;
   std::map<std::string, Group> groups_;
-  std::vector<Row> rows_;
-  size_t position_ = 0;
+  MaterializedOutput output_;
 };
 
 class NestedLoopJoin : public PhysicalOperator {

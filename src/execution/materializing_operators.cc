@@ -12,25 +12,6 @@ namespace vexdb {
 
 namespace {
 
-// Emits materialized rows in batches.
-class MaterializedOutput {
- public:
-  void Reset(std::vector<Row> rows) {
-    rows_ = std::move(rows);
-    position_ = 0;
-  }
-  void Next(RowBatch* batch) {
-    batch->clear();
-    while (position_ < rows_.size() && batch->size() < kBatchSize) {
-      batch->push_back(std::move(rows_[position_++]));
-    }
-  }
-
- private:
-  std::vector<Row> rows_;
-  size_t position_ = 0;
-};
-
 // The value an ORDER BY key sorts by: ENUM and SET by member number, as MySQL does.
 Value SortKey(Value value, const LogicalType& type) {
   bool by_member = type.id == TypeId::kEnum || type.id == TypeId::kSet;

@@ -45,6 +45,25 @@ PhysicalOperatorPtr MakeNestedLoopJoin(const LogicalOperator& op, PhysicalOperat
 PhysicalOperatorPtr MakeSetOperation(const LogicalOperator& op, PhysicalOperatorPtr left,
                                      PhysicalOperatorPtr right);
 
+// Hands out materialized rows in batches (operators that compute their output in Open()).
+class MaterializedOutput {
+ public:
+  void Reset(std::vector<Row> rows) {
+    rows_ = std::move(rows);
+    position_ = 0;
+  }
+  void Next(RowBatch* batch) {
+    batch->clear();
+    while (position_ < rows_.size() && batch->size() < kBatchSize) {
+      batch->push_back(std::move(rows_[position_++]));
+    }
+  }
+
+ private:
+  std::vector<Row> rows_;
+  size_t position_ = 0;
+};
+
 // Drains an opened operator into rows.
 Result<std::vector<Row>> CollectRows(PhysicalOperator& op, ExecContext& ctx);
 

@@ -29,22 +29,19 @@ class SystemTableScan : public PhysicalOperator {
   explicit SystemTableScan(const LogicalOperator& op) : op_(op) {}
   Status Open(ExecContext& ctx) override {
     if (ctx.system_tables == nullptr) return Status::Internal("no system tables");
-    VEXDB_ASSIGN_OR_RETURN(rows_, ctx.system_tables->Rows(op_.system_database, op_.system_table));
-    position_ = 0;
+    VEXDB_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                           ctx.system_tables->Rows(op_.system_database, op_.system_table));
+    output_.Reset(std::move(rows));
     return Status::OK();
   }
   Status Next(ExecContext& ctx, RowBatch* batch) override {
-    batch->clear();
-    while (position_ < rows_.size() && batch->size() < kBatchSize) {
-      batch->push_back(std::move(rows_[position_++]));
-    }
+    output_.Next(batch);
     return Status::OK();
   }
 
  private:
   const LogicalOperator& op_;
-  std::vector<Row> rows_;
-  size_t position_ = 0;
+  MaterializedOutput output_;
 };
 
 }  // namespace
