@@ -14,6 +14,10 @@
 
 #include "main/session.h"
 
+#include <chrono>
+#include <random>
+#include <thread>
+
 #include "binder/binder.h"
 #include "catalog/catalog.h"
 #include "common/logging.h"
@@ -32,7 +36,15 @@ namespace vexdb {
 
 namespace {
 
-constexpr int kMaxStatementRetries = 16;
+constexpr int kMaxStatementRetries = 64;
+
+// Sleeps a random 0..min(2^attempt, 50) ms before a statement's next attempt.
+void BackOff(int attempt) {
+  thread_local std::mt19937 random(std::random_device{}());
+  int ceiling_ms = std::min(1 << std::min(attempt, 6), 50);
+  std::uniform_int_distribution<int> pause_us(0, ceiling_ms * 1000);
+  std::this_thread::sleep_for(std::chrono::microseconds(pause_us(random)));
+}
 
 QueryResult Ok(uint64_t affected = 0) {
   QueryResult result;
@@ -165,6 +177,8 @@ Result<QueryResult> StatementRunner::InTransactionScope(
   // A statement that is its own transaction is retried on a write conflict, in a new
   // transaction with a newer snapshot (as TiDB's pessimistic mode does), so autocommit
   // writers to a hot row wait for each other instead of failing.
+  // A retry takes its snapshot before it waits for the row lock, so under contention it can
+  // lose again; a jittered, growing pause spreads the contenders out.
   bool own_transaction = !state_.txn && autocommit();
   for (int attempt = 1;; ++attempt) {
     Result<QueryResult> result = RunOnce(fn);
@@ -172,6 +186,7 @@ Result<QueryResult> StatementRunner::InTransactionScope(
         !result.status().Is(ErrorCode::kLockDeadlock)) {
       return result;
     }
+    BackOff(attempt);
   }
 }
 
