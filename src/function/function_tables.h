@@ -17,6 +17,7 @@ std::span<const ScalarFunction> ControlFunctions();   // control_functions.cc
 std::span<const ScalarFunction> InfoFunctions();      // info_functions.cc
 std::span<const ScalarFunction> JsonFunctions();      // json_functions.cc
 std::span<const ScalarFunction> RegexpFunctions();    // regexp.cc
+std::span<const ScalarFunction> VectorFunctions();    // vector_functions.cc
 std::span<const AggregateFunction> AggregateFunctions();  // aggregates.cc
 
 }  // namespace vexdb

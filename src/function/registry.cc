@@ -26,7 +26,8 @@ const Index<ScalarFunction>& ScalarIndex() {
   static const Index<ScalarFunction> index = [] {
     Index<ScalarFunction> built;
     for (auto table : {StringFunctions(), CodecFunctions(), NumericFunctions(), DatetimeFunctions(),
-                       ControlFunctions(), InfoFunctions(), JsonFunctions(), RegexpFunctions()}) {
+                       ControlFunctions(), InfoFunctions(), JsonFunctions(), RegexpFunctions(),
+                       VectorFunctions()}) {
       for (const ScalarFunction& f : table) built.emplace(f.name, &f);
     }
     return built;
