@@ -65,23 +65,7 @@ class ShowTest : public ShowFixture {
 
 TEST_F(ShowTest, CreateTableOfSqlalchemyQuickstartMatchesMysql) {
   Create(Users());
-  EXPECT_EQ(CreateText("users"),
-            "CREATE TABLE `users` (\n"
-            "  `id` int NOT NULL AUTO_INCREMENT,\n"
-            "  `name` varchar(50) NOT NULL,\n"
-            "  `fullname` text,\n"
-            "  `active` tinyint(1) NOT NULL,\n"
-            "  `created` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
-            "  `balance` decimal(10,2) NOT NULL,\n"
-            "  `score` float DEFAULT NULL,\n"
-            "  `data` json DEFAULT NULL,\n"
-            "  `status` enum('active','inactive') NOT NULL,\n"
-            "  `avatar` blob,\n"
-            "  `birthday` date DEFAULT NULL,\n"
-            "  PRIMARY KEY (`id`),\n"
-            "  UNIQUE KEY `name` (`name`),\n"
-            "  KEY `ix_users_status` (`status`)\n"
-            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+  EXPECT_EQ(CreateText("users"), kUsersCreateTable);
 }
 
 TEST_F(ShowTest, CreateTableResultColumns) {

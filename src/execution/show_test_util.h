@@ -83,6 +83,25 @@ inline TableInfo Users() {
 //   email VARCHAR(100), PRIMARY KEY (id),
 //   FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE);
 // CREATE INDEX ix_addresses_email ON addresses (email)
+// MySQL 8's SHOW CREATE TABLE text of Users() (SQLAlchemy's captured `users` DDL), byte for byte.
+inline constexpr const char* kUsersCreateTable =
+    "CREATE TABLE `users` (\n"
+    "  `id` int NOT NULL AUTO_INCREMENT,\n"
+    "  `name` varchar(50) NOT NULL,\n"
+    "  `fullname` text,\n"
+    "  `active` tinyint(1) NOT NULL,\n"
+    "  `created` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "  `balance` decimal(10,2) NOT NULL,\n"
+    "  `score` float DEFAULT NULL,\n"
+    "  `data` json DEFAULT NULL,\n"
+    "  `status` enum('active','inactive') NOT NULL,\n"
+    "  `avatar` blob,\n"
+    "  `birthday` date DEFAULT NULL,\n"
+    "  PRIMARY KEY (`id`),\n"
+    "  UNIQUE KEY `name` (`name`),\n"
+    "  KEY `ix_users_status` (`status`)\n"
+    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
 inline TableInfo Addresses() {
   TableInfo t;
   t.database = "test";
