@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
                  "Connections served at once; more are refused with error 1040")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--block-cache-mb", flags.database.block_cache_mb,
+                 "Memory for cached table data, in MiB")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   return vexdb::Run(flags);
 }

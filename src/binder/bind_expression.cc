@@ -3,11 +3,14 @@
 // types come from function/ (ArithmeticResultType); function result types from each function's
 // registry entry.
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 #include "binder/binder_internal.h"
 #include "types/cast.h"
 #include "types/temporal.h"
+#include "types/vector_text.h"
 
 namespace vexdb {
 
@@ -24,6 +27,28 @@ BoundExprPtr MakeNode(BoundExprKind kind, LogicalType type) {
   node->kind = kind;
   node->type = std::move(type);
   return node;
+}
+
+// Only strings and vectors become vectors. Numbers are refused by the cast itself (their values
+// say what they are); JSON and temporal values travel as text, so their type decides here.
+Status CheckVectorCastSource(const LogicalType& source, const LogicalType& target) {
+  if (target.id != TypeId::kVector) return Status::OK();
+  if (source.id != TypeId::kJson && !source.IsTemporal()) return Status::OK();
+  return Status::Internal(fmt::format("cannot cast from {} to vector", source.DataTypeName()));
+}
+
+// A string constant passed where a vector is expected becomes a VECTOR(d) constant; it fails
+// as the text would when the function ran (1105 "Invalid vector text: ...").
+Status ParseVectorConstant(BoundExprPtr* arg) {
+  const BoundExpr& expr = **arg;
+  if (expr.kind != BoundExprKind::kConstant || expr.constant.kind() != ValueKind::kString) {
+    return Status::OK();
+  }
+  VEXDB_ASSIGN_OR_RETURN(std::vector<float> elements, ParseVectorText(expr.constant.string_value()));
+  LogicalType type = LogicalType::Of(TypeId::kVector);
+  type.length = static_cast<int64_t>(elements.size());
+  *arg = MakeConstant(Value::Vector(std::move(elements)), type);
+  return Status::OK();
 }
 
 bool IsMemberType(const LogicalType& type) {
@@ -164,6 +189,7 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const ast::Expr& expr, const Scope& 
     case ast::ExprType::kCast: {
       const auto& cast = expr.As<ast::CastExpr>();
       VEXDB_ASSIGN_OR_RETURN(BoundExprPtr operand, BindExpr(*cast.operand, scope));
+      VEXDB_RETURN_IF_ERROR(CheckVectorCastSource(operand->type, cast.target));
       BoundExprPtr node = MakeNode(BoundExprKind::kCast, cast.target);
       node->children.push_back(std::move(operand));
       return node;
@@ -429,6 +455,9 @@ Result<BoundExprPtr> Binder::Impl::MakeFunctionCall(std::string_view name,
   int n = static_cast<int>(args.size());
   if (n < function->min_args || (function->max_args >= 0 && n > function->max_args)) {
     return Status::Error(ErrorCode::kWrongParamcountToNativeFct, name);
+  }
+  if (function->vector_args) {
+    for (BoundExprPtr& arg : args) VEXDB_RETURN_IF_ERROR(ParseVectorConstant(&arg));
   }
   std::vector<LogicalType> types;
   std::vector<const Value*> constants;  // constant arguments refine the type (NOW(6), ROUND(x, 2))

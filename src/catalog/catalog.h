@@ -98,6 +98,9 @@ struct TableInfo {
   int64_t create_time = 0;  // microseconds since the epoch
   bool is_view = false;
   std::string view_sql;  // the SELECT of a view
+  // TiDB's ALTER TABLE ... SET TIFLASH REPLICA n, recorded for information_schema.TIFLASH_REPLICA
+  // (vexdb has no columnar replica; vector indexes are served from the row store).
+  int64_t tiflash_replica = 0;
 
   int ColumnIndex(std::string_view column_name) const;  // -1 if absent (case-insensitive)
   const IndexInfo* FindIndex(std::string_view index_name) const;

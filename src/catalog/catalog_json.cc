@@ -255,6 +255,7 @@ json TableInfoToJson(const StoredTable& stored) {
           {"create_time", t.create_time},
           {"is_view", t.is_view},
           {"view_sql", t.view_sql},
+          {"tiflash_replica", t.tiflash_replica},
           {"next_column_id", stored.next_column_id},
           {"next_index_id", stored.next_index_id}};
 }
@@ -276,6 +277,7 @@ StoredTable TableInfoFromJson(const json& j) {
   t.create_time = j.value("create_time", int64_t{0});
   t.is_view = j.value("is_view", false);
   t.view_sql = j.value("view_sql", std::string());
+  t.tiflash_replica = j.value("tiflash_replica", int64_t{0});
   stored.next_column_id = j.value("next_column_id", int32_t{1});
   stored.next_index_id = j.value("next_index_id", int64_t{1});
   return stored;

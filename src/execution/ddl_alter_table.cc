@@ -31,6 +31,7 @@ class AlterRunner {
       : alter_(alter), context_(context), table_(std::move(table)), next_(*table_) {}
 
   Result<QueryResult> Run() {
+    VEXDB_RETURN_IF_ERROR(CheckVectorIndexAlone());
     for (const ast::AlterAction& action : alter_.actions) VEXDB_RETURN_IF_ERROR(Apply(action));
     VEXDB_RETURN_IF_ERROR(FinishColumns(explicit_null_, &next_));
     VEXDB_RETURN_IF_ERROR(ValidateIndexColumns(next_, changed_columns_));
@@ -50,14 +51,14 @@ class AlterRunner {
       VEXDB_RETURN_IF_ERROR(
           context_.storage.RebaseIds(current->AutoIncrementCounter(), *auto_increment_ - 1));
     }
-    return OkResult(0, warnings_);
+    return NoteResult(notes_);
   }
 
  private:
   // Actions that leave the definition as it is.
   static bool KeepsDefinition(ast::AlterKind kind) {
-    return kind == ast::AlterKind::kRenameTable || kind == ast::AlterKind::kSetTiflashReplica ||
-           kind == ast::AlterKind::kCompact || kind == ast::AlterKind::kIgnored;
+    return kind == ast::AlterKind::kRenameTable || kind == ast::AlterKind::kCompact || kind == ast::AlterKind::kIndexVisibility ||
+           kind == ast::AlterKind::kIgnored;
   }
 
   Status Apply(const ast::AlterAction& action) {
@@ -78,10 +79,40 @@ class AlterRunner {
       case ast::AlterKind::kRenameIndex: return RenameIndex(action.name, action.new_name);
       case ast::AlterKind::kRenameTable: return RenameTable(action);
       case ast::AlterKind::kOptions: return Options(action.options);
+      case ast::AlterKind::kIndexVisibility: return CheckIndexVisibility(action);
       case ast::AlterKind::kSetTiflashReplica:
+        next_.tiflash_replica = action.replica_count;
+        return Status::OK();
       case ast::AlterKind::kCompact:
       case ast::AlterKind::kIgnored:
         return Status::OK();
+    }
+    return Status::OK();
+  }
+
+  // Visibility is accepted and not recorded (every index stays visible to the optimizer); vector
+  // indexes refuse INVISIBLE as TiDB does.
+  Status CheckIndexVisibility(const ast::AlterAction& action) const {
+    const IndexInfo* index = next_.FindIndex(action.name);
+    if (index == nullptr) return Status::Error(ErrorCode::kKeyDoesNotExist, action.name, next_.name);
+    if (index->kind == IndexKind::kHnsw && action.invisible) {
+      return Status::Error(ErrorCode::kUnsupportedDdlOperation, "set vector index invisible");
+    }
+    return Status::OK();
+  }
+
+  // TiDB builds a vector index in a DDL job of its own: it cannot share an ALTER TABLE.
+  Status CheckVectorIndexAlone() const {
+    auto is_vector_index = [](const ast::AlterAction& action) {
+      return action.kind == ast::AlterKind::kAddConstraint &&
+             action.constraint.kind == ast::ConstraintKind::kVectorIndex;
+    };
+    auto is_change = [](const ast::AlterAction& a) { return a.kind != ast::AlterKind::kIgnored; };
+    const auto& actions = alter_.actions;
+    bool has_vector_index = std::any_of(actions.begin(), actions.end(), is_vector_index);
+    if (has_vector_index && std::count_if(actions.begin(), actions.end(), is_change) > 1) {
+      return Status::Error(ErrorCode::kUnsupportedDdlOperation,
+                           "multi schema change for add vector index");
     }
     return Status::OK();
   }
@@ -133,8 +164,9 @@ class AlterRunner {
 
   Status AddColumn(const ast::AlterAction& action) {
     if (next_.ColumnIndex(action.column.name) >= 0) {
-      if (action.if_not_exists) return Warn();
-      return Status::Error(ErrorCode::kDupFieldName, action.column.name);
+      Status duplicate = Status::Error(ErrorCode::kDupFieldName, action.column.name);
+      if (action.if_not_exists) return Note(std::move(duplicate));
+      return duplicate;
     }
     VEXDB_ASSIGN_OR_RETURN(ColumnInfo column,
                            BuildColumn(action.column, alter_.text, next_.collation));
@@ -171,13 +203,25 @@ class AlterRunner {
     std::erase_if(next_.indexes, [](const IndexInfo& index) { return index.columns.empty(); });
   }
 
+  bool HasVectorIndex(std::string_view column) const {
+    return std::any_of(next_.indexes.begin(), next_.indexes.end(), [&](const IndexInfo& index) {
+      return index.kind == IndexKind::kHnsw && NameEquals(index.columns[0].column, column);
+    });
+  }
+
   Status DropColumn(const ast::AlterAction& action) {
     int position = next_.ColumnIndex(action.name);
     if (position < 0) {
-      if (action.if_exists) return Warn();
-      return Status::Error(ErrorCode::kCantDropFieldOrKey, action.name);
+      Status missing = Status::Error(ErrorCode::kCantDropFieldOrKey, action.name);
+      if (action.if_exists) return Note(std::move(missing));
+      return missing;
     }
     if (next_.columns.size() == 1) return Status::Error(ErrorCode::kCantRemoveAllFields);
+    if (HasVectorIndex(action.name)) {
+      return Status::WithMessage(
+          ErrorCode::kUnsupportedDdlOperation,
+          fmt::format("can't drop column {} with Vector Key covered now", action.name));
+    }
     VEXDB_RETURN_IF_ERROR(CheckColumnNotInForeignKey(next_.columns[position].name));
     RemoveFromIndexes(action.name);
     next_.columns.erase(next_.columns.begin() + position);
@@ -231,6 +275,10 @@ class AlterRunner {
       return Status::Error(ErrorCode::kDupFieldName, column.name);
     }
     if (!(next_.columns[position].type == column.type)) {
+      if (HasVectorIndex(current)) {
+        return Status::Error(ErrorCode::kUnsupportedDdlOperation,
+                             "modify column: vector indexes on the column");
+      }
       VEXDB_RETURN_IF_ERROR(CheckForeignKeyTypes(current, column.type));
     }
     if (current != column.name) RenameEverywhere(current, column.name);
@@ -294,18 +342,22 @@ class AlterRunner {
     if (def.kind == ast::ConstraintKind::kCheck) return Status::OK();
     if (def.kind == ast::ConstraintKind::kForeignKey) {
       if (action.if_not_exists && !def.name.empty() && FindForeignKey(def.name) != nullptr) {
-        return Warn();
+        return Note(Status::Error(ErrorCode::kFkDupName, def.name));
       }
       foreign_keys_.push_back(&def);
       return Status::OK();
     }
     const std::string& name = def.index_name.empty() ? def.name : def.index_name;
-    if (action.if_not_exists && !name.empty() && next_.FindIndex(name) != nullptr) return Warn();
+    if (action.if_not_exists && !name.empty() && next_.FindIndex(name) != nullptr) {
+      return Note(Status::Error(ErrorCode::kDupKeyName, name));
+    }
     return AddKeyConstraint(def, &next_);
   }
 
   Status DropIndex(std::string_view name, bool if_exists) {
-    if (if_exists && next_.FindIndex(name) == nullptr) return Warn();
+    if (if_exists && next_.FindIndex(name) == nullptr) {
+      return Note(Status::Error(ErrorCode::kCantDropFieldOrKey, name));
+    }
     return DropIndexFromTable(context_, name, &next_);
   }
 
@@ -326,8 +378,9 @@ class AlterRunner {
   // The foreign key's index stays, as in MySQL.
   Status DropForeignKey(std::string_view name, bool if_exists) {
     if (FindForeignKey(name) == nullptr) {
-      if (if_exists) return Warn();
-      return Status::Error(ErrorCode::kCantDropFieldOrKey, name);
+      Status missing = Status::Error(ErrorCode::kCantDropFieldOrKey, name);
+      if (if_exists) return Note(std::move(missing));
+      return missing;
     }
     std::erase_if(next_.foreign_keys,
                   [&](const ForeignKeyInfo& fk) { return NameEquals(fk.name, name); });
@@ -407,8 +460,9 @@ class AlterRunner {
     return Status::OK();
   }
 
-  Status Warn() {
-    ++warnings_;
+  // IF [NOT] EXISTS made an action a no-op: record `note` and go on.
+  Status Note(Status note) {
+    notes_.push_back(std::move(note));
     return Status::OK();
   }
 
@@ -424,7 +478,7 @@ class AlterRunner {
   std::optional<std::string> rename_database_;
   std::string rename_name_;
   std::optional<int64_t> auto_increment_;
-  uint16_t warnings_ = 0;
+  std::vector<Status> notes_;
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 // definition without foreign keys, as MySQL makes it). CREATE TEMPORARY TABLE and CREATE TABLE
 // ... SELECT are not supported yet (1235). CHECK constraints are parsed and not stored.
 
+#include <algorithm>
+
 #include "execution/ddl_internal.h"
 
 namespace vexdb {
@@ -106,8 +108,9 @@ Result<QueryResult> CreateTable(const ast::CreateTableStatement& create, DdlCont
   }
   VEXDB_ASSIGN_OR_RETURN(std::string database, ResolveDatabase(create.database, context));
   if (context.catalog.GetTable(database, create.table) != nullptr) {
-    if (create.if_not_exists) return OkResult(0, /*warnings=*/1);
-    return Status::Error(ErrorCode::kTableExists, create.table);
+    Status exists = Status::Error(ErrorCode::kTableExists, create.table);
+    if (create.if_not_exists) return NoteResult({exists});
+    return exists;
   }
   if (create.as_select != nullptr) {
     return Status::Error(ErrorCode::kNotSupportedYet, "CREATE TABLE ... SELECT");
@@ -119,6 +122,10 @@ Result<QueryResult> CreateTable(const ast::CreateTableStatement& create, DdlCont
   } else {
     VEXDB_ASSIGN_OR_RETURN(info, BuildTableInfo(create, context));
   }
+  // As TiDB: a table created with a vector index gets a TiFlash replica to hold it.
+  bool has_vector_index = std::any_of(info.indexes.begin(), info.indexes.end(),
+                                      [](const IndexInfo& i) { return i.kind == IndexKind::kHnsw; });
+  if (has_vector_index && info.tiflash_replica == 0) info.tiflash_replica = 1;
   VEXDB_ASSIGN_OR_RETURN(TableRef created, context.catalog.CreateTable(std::move(info)));
   const std::optional<int64_t>& start = create.options.auto_increment;
   if (start && *start > 1) {

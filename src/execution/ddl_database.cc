@@ -19,8 +19,9 @@ Result<QueryResult> CreateDatabase(const ast::CreateDatabaseStatement& create,
                                    DdlContext& context) {
   VEXDB_RETURN_IF_ERROR(CheckIdentifier(create.name, ErrorCode::kWrongDbName));
   if (IsVirtualSchema(create.name) || context.catalog.GetDatabase(create.name)) {
-    if (create.if_not_exists) return OkResult(0, /*warnings=*/1);
-    return Status::Error(ErrorCode::kDbCreateExists, create.name);
+    Status exists = Status::Error(ErrorCode::kDbCreateExists, create.name);
+    if (create.if_not_exists) return NoteResult({exists});
+    return exists;
   }
   VEXDB_ASSIGN_OR_RETURN(Charset charset, ResolveCharset(create.charset, create.collation,
                                                          Charset{"utf8mb4", "utf8mb4_bin"}));
@@ -37,8 +38,9 @@ Result<QueryResult> DropDatabase(const ast::DropDatabaseStatement& drop, DdlCont
     return Status::Error(ErrorCode::kDbAccessDenied, "root", "%", drop.name);
   }
   if (!context.catalog.GetDatabase(drop.name)) {
-    if (drop.if_exists) return OkResult(0, /*warnings=*/1);
-    return Status::Error(ErrorCode::kDbDropExists, drop.name);
+    Status missing = Status::Error(ErrorCode::kDbDropExists, drop.name);
+    if (drop.if_exists) return NoteResult({missing});
+    return missing;
   }
   uint64_t tables = 0;
   for (const TableRef& table : context.catalog.ListTables(drop.name)) {

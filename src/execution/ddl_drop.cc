@@ -74,7 +74,9 @@ Result<QueryResult> DropTables(const ast::DropTableStatement& drop, DdlContext& 
   for (const DropTarget& target : targets) {
     VEXDB_RETURN_IF_ERROR(context.catalog.DropTable(target.database, target.table->name));
   }
-  return OkResult(0, static_cast<uint16_t>(missing.size()));
+  std::vector<Status> notes;
+  for (const std::string& name : missing) notes.push_back(Status::Error(ErrorCode::kBadTable, name));
+  return NoteResult(notes);
 }
 
 Result<QueryResult> TruncateTable(const ast::TruncateStatement& truncate, DdlContext& context) {

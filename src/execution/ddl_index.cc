@@ -19,8 +19,9 @@ Result<QueryResult> CreateIndex(const ast::CreateIndexStatement& create, DdlCont
   VEXDB_ASSIGN_OR_RETURN(TableRef table, GetBaseTable(context, database, create.table));
   const std::string& name = create.index.name;
   if (!name.empty() && table->FindIndex(name) != nullptr) {
-    if (create.if_not_exists) return OkResult(0, /*warnings=*/1);
-    return Status::Error(ErrorCode::kDupKeyName, name);
+    Status exists = Status::Error(ErrorCode::kDupKeyName, name);
+    if (create.if_not_exists) return NoteResult({exists});
+    return exists;
   }
   TableInfo next = *table;
   VEXDB_RETURN_IF_ERROR(AddKeyConstraint(create.index, &next));
@@ -32,7 +33,7 @@ Result<QueryResult> DropIndex(const ast::DropIndexStatement& drop, DdlContext& c
   VEXDB_ASSIGN_OR_RETURN(std::string database, ResolveDatabase(drop.database, context));
   VEXDB_ASSIGN_OR_RETURN(TableRef table, GetBaseTable(context, database, drop.table));
   if (table->FindIndex(drop.name) == nullptr && drop.if_exists) {
-    return OkResult(0, /*warnings=*/1);
+    return NoteResult({Status::Error(ErrorCode::kCantDropFieldOrKey, drop.name)});
   }
   TableInfo next = *table;
   VEXDB_RETURN_IF_ERROR(DropIndexFromTable(context, drop.name, &next));

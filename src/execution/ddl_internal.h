@@ -21,7 +21,9 @@ namespace vexdb::ddl_internal {
 
 // ---- results and names (ddl_names.cc)
 
-QueryResult OkResult(uint64_t affected_rows = 0, uint16_t warnings = 0);
+QueryResult OkResult(uint64_t affected_rows = 0);
+// An OK result carrying `notes` as Note-level diagnostics (IF [NOT] EXISTS that did nothing).
+QueryResult NoteResult(const std::vector<Status>& notes);
 
 // The database a statement names, or the current one: kNoDbSelected if neither, kBadDb if it
 // does not exist. Returns the name as created (its stored case).

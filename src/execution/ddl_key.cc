@@ -65,9 +65,8 @@ Result<IndexColumn> BuildKeyPart(const ast::IndexPart& part, const TableInfo& ta
     return Status::Error(ErrorCode::kJsonUsedAsKey, column.name);
   }
   if (column.type.id == TypeId::kVector) {
-    return Status::Error(
-        ErrorCode::kUnsupportedDdlOperation,
-        fmt::format("vector column '{}' in a key; use a VECTOR INDEX", column.name));
+    return Status::WithMessage(ErrorCode::kUnsupportedDdlOperation,
+                               "only VECTOR INDEX can be added to vector column");
   }
   VEXDB_RETURN_IF_ERROR(CheckPrefix(part, column, fulltext));
   return IndexColumn{column.name, part.prefix_length, part.descending};
@@ -84,7 +83,7 @@ Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const Tabl
   }
   const auto& call = def.parts[0].expr->As<ast::FunctionExpr>();
   if (!NameEquals(call.name, "vec_cosine_distance") && !NameEquals(call.name, "vec_l2_distance")) {
-    return UnsupportedVectorIndex(fmt::format("unsupported function {}", call.name));
+    return UnsupportedVectorIndex(fmt::format("unsupported function {}", FoldName(call.name)));
   }
   index->distance =
       NameEquals(call.name, "vec_l2_distance") ? VectorDistance::kL2 : VectorDistance::kCosine;
@@ -98,6 +97,14 @@ Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const Tabl
   if (column.type.id != TypeId::kVector) {
     return UnsupportedVectorIndex(
         fmt::format("only support vector type, but this is type: {}", column.type.ToSql()));
+  }
+  for (const IndexInfo& other : table.indexes) {
+    if (other.kind == IndexKind::kHnsw && other.distance == index->distance &&
+        NameEquals(other.columns[0].column, column.name)) {
+      return Status::WithMessage(
+          ErrorCode::kDupKeyName, fmt::format("vector index {} function {} already exist on column {}",
+                                              other.name, FoldName(call.name), column.name));
+    }
   }
   if (column.type.length < 0) {
     return Status::Internal("add vector index can only be defined on fixed-dimension vector "
@@ -227,6 +234,10 @@ Status AddKeyConstraint(const ast::ConstraintDef& def, TableInfo* table) {
   index.primary = def.kind == ast::ConstraintKind::kPrimaryKey;
   index.unique = index.primary || def.kind == ast::ConstraintKind::kUnique;
   index.comment = def.comment;
+  const std::string& given = GivenName(def);
+  if (!index.primary && !given.empty() && table->FindIndex(given) != nullptr) {
+    return Status::Error(ErrorCode::kDupKeyName, given);
+  }
   if (def.kind == ast::ConstraintKind::kVectorIndex) {
     VEXDB_RETURN_IF_ERROR(BuildVectorIndex(def, *table, &index));
   } else {

@@ -21,10 +21,15 @@ size_t CharacterCount(std::string_view text) {
 
 }  // namespace
 
-QueryResult OkResult(uint64_t affected_rows, uint16_t warnings) {
+QueryResult OkResult(uint64_t affected_rows) {
   QueryResult result;
   result.affected_rows = affected_rows;
-  result.warnings = warnings;
+  return result;
+}
+
+QueryResult NoteResult(const std::vector<Status>& notes) {
+  QueryResult result;
+  for (const Status& note : notes) result.AddDiagnostic("Note", note.mysql_errno(), note.message());
   return result;
 }
 

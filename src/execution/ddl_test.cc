@@ -329,7 +329,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "vector columns"},
         ErrorCase{"CREATE TABLE t (v VECTOR(3), VECTOR INDEX ((VEC_L1_DISTANCE(v))))",
                   "ERROR 8200 (HY000): Unsupported add vector index: unsupported function "
-                  "VEC_L1_DISTANCE"},
+                  "vec_l1_distance"},
         ErrorCase{"CREATE TABLE t (a INT, VECTOR INDEX ((VEC_L2_DISTANCE(a))))",
                   "ERROR 8200 (HY000): Unsupported add vector index: only support vector type, "
                   "but this is type: int"},

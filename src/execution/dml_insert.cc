@@ -152,7 +152,7 @@ Status WriteRow(InsertState& state, const Row& row, ExecContext& ctx, int64_t ro
   Status status = InsertRow(state, row, ctx);
   if (status.Is(ErrorCode::kDupEntry) || status.Is(ErrorCode::kNoReferencedRow)) {
     VEXDB_RETURN_IF_ERROR(ctx.txn->RollbackToSavepoint());
-    state.result.warnings += 1;
+    state.result.AddDiagnostic("Warning", status.mysql_errno(), status.message());
     state.duplicates += 1;
     return Status::OK();
   }

@@ -3,6 +3,7 @@
 
 #include "execution/expression_evaluator.h"
 
+#include "function/json_compare.h"
 #include "types/cast.h"
 #include "types/value_format.h"
 
@@ -22,9 +23,20 @@ std::string TextOf(const Value& value, const LogicalType& type) {
 Result<std::optional<int>> CompareOperands(const BoundExpr& left, const BoundExpr& right,
                                            const Row& row, ExecContext& ctx);
 
-Result<std::optional<int>> CompareScalars(const Value& a, const Value& b) {
+// Compares two non-NULL operand values; as JSON when either operand is JSON (MySQL's rule).
+Result<int> CompareTyped(const Value& a, const BoundExpr& left, const Value& b,
+                         const BoundExpr& right) {
+  if (left.type.id == TypeId::kJson || right.type.id == TypeId::kJson) {
+    return CompareWithJson(a, left.type, b, right.type);
+  }
+  return CompareValues(a, b);
+}
+
+Result<std::optional<int>> CompareScalars(const Value& a, const BoundExpr& left, const Value& b,
+                                          const BoundExpr& right) {
   if (a.is_null() || b.is_null()) return std::optional<int>();
-  return std::optional<int>(CompareValues(a, b));
+  VEXDB_ASSIGN_OR_RETURN(int c, CompareTyped(a, left, b, right));
+  return std::optional<int>(c);
 }
 
 bool ApplyCompare(CompareOp op, int c) {
@@ -47,7 +59,7 @@ Result<std::optional<int>> CompareOperands(const BoundExpr& left, const BoundExp
   if (!left_row && !right_row) {
     VEXDB_ASSIGN_OR_RETURN(Value a, Evaluate(left, row, ctx));
     VEXDB_ASSIGN_OR_RETURN(Value b, Evaluate(right, row, ctx));
-    return CompareScalars(a, b);
+    return CompareScalars(a, left, b, right);
   }
   if (!left_row || !right_row || left.children.size() != right.children.size()) {
     return Status::Error(ErrorCode::kOperandColumns, left_row ? left.children.size() : 1);
@@ -71,7 +83,8 @@ Result<Value> EvaluateCompare(const BoundExpr& expr, const Row& row, ExecContext
     VEXDB_ASSIGN_OR_RETURN(Value a, Evaluate(*expr.children[0], row, ctx));
     VEXDB_ASSIGN_OR_RETURN(Value b, Evaluate(*expr.children[1], row, ctx));
     if (a.is_null() || b.is_null()) return Bool(a.is_null() && b.is_null());
-    return Bool(CompareValues(a, b) == 0);
+    VEXDB_ASSIGN_OR_RETURN(int c, CompareTyped(a, *expr.children[0], b, *expr.children[1]));
+    return Bool(c == 0);
   }
   VEXDB_ASSIGN_OR_RETURN(auto c, CompareOperands(*expr.children[0], *expr.children[1], row, ctx));
   if (!c) return Value::Null();

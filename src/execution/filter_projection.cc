@@ -1,6 +1,7 @@
 // Streaming operators: Filter keeps rows whose predicate is true; Projection computes one
 // expression per output column; Limit skips `offset` rows and stops after `limit`.
 
+#include "execution/batch_distance.h"
 #include "execution/expression_evaluator.h"
 #include "execution/physical_operator.h"
 
@@ -32,19 +33,30 @@ class Filter : public PhysicalOperator {
   RowBatch input_;
 };
 
+// Vector distances to a constant are computed for the whole batch first (batch_distance.h);
+// every other value, and any row the batch path leaves out, is evaluated row by row.
 class Projection : public PhysicalOperator {
  public:
   Projection(const LogicalOperator& op, PhysicalOperatorPtr child)
-      : op_(op), child_(std::move(child)) {}
+      : op_(op), child_(std::move(child)), precomputed_(op.expressions.size()) {
+    for (const auto& expr : op_.expressions) batch_paths_.push_back(BatchDistance::Match(*expr));
+  }
   Status Open(ExecContext& ctx) override { return child_->Open(ctx); }
   Status Next(ExecContext& ctx, RowBatch* batch) override {
     batch->clear();
     VEXDB_RETURN_IF_ERROR(child_->Next(ctx, &input_));
-    for (const Row& row : input_) {
+    for (size_t e = 0; e < batch_paths_.size(); ++e) {
+      if (batch_paths_[e]) batch_paths_[e]->Compute(input_, &precomputed_[e]);
+    }
+    for (size_t r = 0; r < input_.size(); ++r) {
       Row out;
       out.reserve(op_.expressions.size());
-      for (const auto& expr : op_.expressions) {
-        VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*expr, row, ctx));
+      for (size_t e = 0; e < op_.expressions.size(); ++e) {
+        if (batch_paths_[e] && precomputed_[e][r]) {
+          out.push_back(std::move(*precomputed_[e][r]));
+          continue;
+        }
+        VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*op_.expressions[e], input_[r], ctx));
         out.push_back(std::move(v));
       }
       batch->push_back(std::move(out));
@@ -56,6 +68,8 @@ class Projection : public PhysicalOperator {
   const LogicalOperator& op_;
   PhysicalOperatorPtr child_;
   RowBatch input_;
+  std::vector<std::optional<BatchDistance>> batch_paths_;  // per expression
+  std::vector<std::vector<std::optional<Value>>> precomputed_;  // per expression, per row
 };
 
 class Limit : public PhysicalOperator {

@@ -113,7 +113,7 @@ const std::vector<TableDef>& Registry() {
        {{"TABLE_SCHEMA", kName}, {"TABLE_NAME", kName}, {"TABLE_ID", kInt},
         {"REPLICA_COUNT", kInt}, {"LOCATION_LABELS", kName}, {"AVAILABLE", kInt},
         {"PROGRESS", kReal}},
-       NoRows},
+       TiflashReplicaRows},
       {"VIEWS",
        {{"TABLE_CATALOG", kName}, {"TABLE_SCHEMA", kName}, {"TABLE_NAME", kName},
         {"VIEW_DEFINITION", kText}, {"CHECK_OPTION", kName}, {"IS_UPDATABLE", kName},

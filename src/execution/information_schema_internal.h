@@ -54,6 +54,7 @@ std::vector<Row> KeyColumnUsageRows(const Source& source);
 std::vector<Row> ReferentialConstraintsRows(const Source& source);
 std::vector<Row> TableConstraintsRows(const Source& source);
 std::vector<Row> TiflashIndexesRows(const Source& source);
+std::vector<Row> TiflashReplicaRows(const Source& source);
 std::vector<Row> CharacterSetsRows(const Source& source);
 std::vector<Row> CollationsRows(const Source& source);
 std::vector<Row> EnginesRows(const Source& source);

@@ -143,4 +143,16 @@ std::vector<Row> TiflashIndexesRows(const Source& source) {
   return rows;
 }
 
+// One row per table with SET TIFLASH REPLICA n > 0; the "replica" is always available.
+std::vector<Row> TiflashReplicaRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    if (table->tiflash_replica <= 0) continue;
+    rows.push_back({si::Str(table->database), si::Str(table->name), Value::Int(table->id),
+                    Value::Int(table->tiflash_replica), si::Str(""), Value::Int(1),
+                    Value::Double(1)});
+  }
+  return rows;
+}
+
 }  // namespace vexdb::information_schema_internal

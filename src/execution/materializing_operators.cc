@@ -1,5 +1,5 @@
 // Operators that consume all their input in Open(): Sort (stable, NULLs first ascending as in
-// MySQL), Distinct (keeps the first row of each key), and the set operations.
+// MySQL; a bounded heap when the optimizer gave it a top_n), Distinct (keeps the first row of each key), and the set operations.
 
 #include <algorithm>
 #include <set>
@@ -24,33 +24,39 @@ int CompareForSort(const Value& a, const Value& b) {
   return CompareValues(a, b);
 }
 
+// A row with its ORDER BY keys and its input position (ties keep input order: the sort is
+// stable, as MySQL's filesort is for the clients that rely on it).
+struct SortEntry {
+  Row keys;
+  size_t position;
+  Row row;
+};
+
+// Strict weak order of sort entries: by the keys, then by input position.
+struct EntryOrder {
+  const std::vector<BoundOrderItem>* order_by;
+  bool operator()(const SortEntry& a, const SortEntry& b) const {
+    for (size_t k = 0; k < order_by->size(); ++k) {
+      int c = CompareForSort(a.keys[k], b.keys[k]);
+      if (c != 0) return (*order_by)[k].descending ? c > 0 : c < 0;
+    }
+    return a.position < b.position;
+  }
+};
+
 class Sort : public PhysicalOperator {
  public:
   Sort(const LogicalOperator& op, PhysicalOperatorPtr child) : op_(op), child_(std::move(child)) {}
 
   Status Open(ExecContext& ctx) override {
     VEXDB_RETURN_IF_ERROR(child_->Open(ctx));
-    VEXDB_ASSIGN_OR_RETURN(std::vector<Row> rows, CollectRows(*child_, ctx));
-    std::vector<std::pair<Row, size_t>> keyed;  // sort keys, original position
-    keyed.reserve(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-      Row keys;
-      for (const auto& item : op_.order_by) {
-        VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, rows[i], ctx));
-        keys.push_back(SortKey(std::move(v), item.expr->type));
-      }
-      keyed.emplace_back(std::move(keys), i);
-    }
-    std::stable_sort(keyed.begin(), keyed.end(), [this](const auto& a, const auto& b) {
-      for (size_t k = 0; k < op_.order_by.size(); ++k) {
-        int c = CompareForSort(a.first[k], b.first[k]);
-        if (c != 0) return op_.order_by[k].descending ? c > 0 : c < 0;
-      }
-      return false;
-    });
+    std::vector<SortEntry> entries;
+    VEXDB_RETURN_IF_ERROR(op_.top_n ? CollectTopN(ctx, *op_.top_n, &entries)
+                                    : CollectAll(ctx, &entries));
+    std::sort(entries.begin(), entries.end(), EntryOrder{&op_.order_by});
     std::vector<Row> sorted;
-    sorted.reserve(rows.size());
-    for (auto& [keys, index] : keyed) sorted.push_back(std::move(rows[index]));
+    sorted.reserve(entries.size());
+    for (SortEntry& entry : entries) sorted.push_back(std::move(entry.row));
     output_.Reset(std::move(sorted));
     return Status::OK();
   }
@@ -61,8 +67,52 @@ class Sort : public PhysicalOperator {
   }
 
  private:
+  Result<SortEntry> MakeEntry(Row row, ExecContext& ctx) {
+    SortEntry entry{{}, next_position_++, std::move(row)};
+    entry.keys.reserve(op_.order_by.size());
+    for (const auto& item : op_.order_by) {
+      VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, entry.row, ctx));
+      entry.keys.push_back(SortKey(std::move(v), item.expr->type));
+    }
+    return entry;
+  }
+
+  Status CollectAll(ExecContext& ctx, std::vector<SortEntry>* entries) {
+    VEXDB_ASSIGN_OR_RETURN(std::vector<Row> rows, CollectRows(*child_, ctx));
+    entries->reserve(rows.size());
+    for (Row& row : rows) {
+      VEXDB_ASSIGN_OR_RETURN(SortEntry entry, MakeEntry(std::move(row), ctx));
+      entries->push_back(std::move(entry));
+    }
+    return Status::OK();
+  }
+
+  // Keeps the first `n` entries in a max-heap (its front is the last of the kept rows), so each
+  // input row costs O(log n) and memory stays at n rows.
+  Status CollectTopN(ExecContext& ctx, uint64_t n, std::vector<SortEntry>* heap) {
+    if (n == 0) return Status::OK();
+    EntryOrder before{&op_.order_by};
+    RowBatch batch;
+    while (true) {
+      VEXDB_RETURN_IF_ERROR(child_->Next(ctx, &batch));
+      if (batch.empty()) return Status::OK();
+      for (Row& row : batch) {
+        VEXDB_ASSIGN_OR_RETURN(SortEntry entry, MakeEntry(std::move(row), ctx));
+        if (heap->size() < n) {
+          heap->push_back(std::move(entry));
+          std::push_heap(heap->begin(), heap->end(), before);
+        } else if (before(entry, heap->front())) {
+          std::pop_heap(heap->begin(), heap->end(), before);
+          heap->back() = std::move(entry);
+          std::push_heap(heap->begin(), heap->end(), before);
+        }
+      }
+    }
+  }
+
   const LogicalOperator& op_;
   PhysicalOperatorPtr child_;
+  size_t next_position_ = 0;
   MaterializedOutput output_;
 };
 

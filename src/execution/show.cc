@@ -103,9 +103,16 @@ Result<QueryResult> ShowNameValues(
   return Filtered(statement, std::move(result));
 }
 
-QueryResult DiagnosticsResultSet() {
-  return si::MakeResultSet({si::VarcharColumn("Level", 7), si::BigIntColumn("Code", true),
-                            si::VarcharColumn("Message", 512)});
+QueryResult DiagnosticsResultSet(const std::vector<Diagnostic>* diagnostics, bool errors_only) {
+  QueryResult result = si::MakeResultSet({si::VarcharColumn("Level", 7),
+                                          si::BigIntColumn("Code", true),
+                                          si::VarcharColumn("Message", 512)});
+  if (diagnostics == nullptr) return result;
+  for (const Diagnostic& d : *diagnostics) {
+    if (errors_only && d.level != "Error") continue;
+    result.rows.push_back({si::Str(d.level), Value::Int(d.code), si::Str(d.message)});
+  }
+  return result;
 }
 
 QueryResult EnginesResult() {
@@ -176,9 +183,8 @@ Result<QueryResult> ExecuteShow(const ast::ShowStatement& statement, ShowContext
     case ast::ShowKind::kStatus: return ShowNameValues(statement, context.status);
     case ast::ShowKind::kCreateTable: return si::ShowCreateTable(statement, context);
     case ast::ShowKind::kCreateDatabase: return si::ShowCreateDatabase(statement, context);
-    case ast::ShowKind::kWarnings:
-    case ast::ShowKind::kErrors:
-      return DiagnosticsResultSet();
+    case ast::ShowKind::kWarnings: return DiagnosticsResultSet(context.diagnostics, false);
+    case ast::ShowKind::kErrors: return DiagnosticsResultSet(context.diagnostics, true);
     case ast::ShowKind::kCollation: return si::ShowCollation(statement);
     case ast::ShowKind::kCharset: return si::ShowCharset(statement);
     case ast::ShowKind::kEngines: return Filtered(statement, EnginesResult());

@@ -29,6 +29,8 @@ struct ShowContext {
   std::function<std::vector<VariableRow>(bool global)> variables;
   // SHOW [GLOBAL|SESSION] STATUS source (name-sorted).
   std::function<std::vector<VariableRow>(bool global)> status;
+  // SHOW WARNINGS / SHOW ERRORS source: the previous statement's diagnostics (may be null).
+  const std::vector<Diagnostic>* diagnostics = nullptr;
 };
 
 // REQUIRES: statement.type == kShow. Errors as MySQL: kNoSuchTable for SHOW CREATE TABLE /

@@ -43,13 +43,21 @@ std::pair<int, int> ExactShape(const LogicalType& t) {
 
 // ---- Result types ---------------------------------------------------------------------------
 
+// SUM and AVG of a vector are errors in TiDB: the argument would have to become a number.
+Status RejectVector(const LogicalType& type) {
+  if (type.id != TypeId::kVector) return Status::OK();
+  return Status::Internal("cannot cast from vector to double");
+}
+
 Result<LogicalType> ReturnSum(std::span<const LogicalType> types) {
+  VEXDB_RETURN_IF_ERROR(RejectVector(types[0]));
   if (!IsExactType(types[0])) return LogicalType::Double();
   auto [precision, scale] = ExactShape(types[0]);
   return LogicalType::Decimal(std::min(precision + kSumExtraDigits, 65), scale);
 }
 
 Result<LogicalType> ReturnAvg(std::span<const LogicalType> types) {
+  VEXDB_RETURN_IF_ERROR(RejectVector(types[0]));
   if (!IsExactType(types[0])) return LogicalType::Double();
   auto [precision, scale] = ExactShape(types[0]);
   return LogicalType::Decimal(std::min(precision + kAvgExtraDigits, 65),

@@ -62,6 +62,9 @@ struct ScalarFunction {
   bool null_propagating;
   bool deterministic;        // false for NOW(), RAND(), UUID(): never constant-folded
   RefineTypeFn refine_type;  // nullptr: return_type is the whole story
+  // Every argument is a vector: the binder parses string constants into VECTOR constants once,
+  // so a row never re-parses the query vector.
+  bool vector_args = false;
 };
 
 // nullptr if no scalar function has that name.

@@ -21,7 +21,10 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
                             ec.message());
   }
   std::unique_ptr<Database> db(new Database(options));
-  VEXDB_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(options.data_dir, options.sync_commit));
+  StorageOptions storage;
+  storage.sync_commit = options.sync_commit;
+  storage.block_cache_bytes = options.block_cache_mb << 20;
+  VEXDB_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(options.data_dir, storage));
   VEXDB_ASSIGN_OR_RETURN(db->catalog_, Catalog::Open(*db->storage_));
   db->information_schema_ = std::make_unique<InformationSchema>(*db->catalog_, *db->storage_);
   return db;

@@ -291,7 +291,8 @@ Result<QueryResult> StatementRunner::RunShow(const ast::ShowStatement& show) {
                       rows.push_back({name, std::to_string(value)});
                     }
                     return rows;
-                  }};
+                  },
+                  &state_.diagnostics};
   return ExecuteShow(show, ctx);
 }
 
@@ -453,6 +454,26 @@ Result<QueryResult> StatementRunner::Run(const ast::Statement& statement) {
   return Status::Error(ErrorCode::kNotSupportedYet, "this statement");
 }
 
+namespace {
+
+// SHOW WARNINGS and SHOW ERRORS list the diagnostics of the statement before them; every other
+// statement replaces them with its own (an error becomes one Error row).
+void RememberDiagnostics(const ast::Statement& statement, const Result<QueryResult>& result,
+                         SessionState* state) {
+  if (statement.type == ast::StatementType::kShow) {
+    ast::ShowKind kind = statement.As<ast::ShowStatement>().kind;
+    if (kind == ast::ShowKind::kWarnings || kind == ast::ShowKind::kErrors) return;
+  }
+  if (result.ok()) {
+    state->diagnostics = result->diagnostics;
+  } else {
+    const Status& error = result.status();
+    state->diagnostics = {{"Error", error.mysql_errno(), error.message()}};
+  }
+}
+
+}  // namespace
+
 Session::Session(Database& db, const ConnectionInfo& info)
     : db_(db), info_(info), state_(std::make_unique<SessionState>(db.globals())) {
   state_->current_database = "";
@@ -476,8 +497,10 @@ Status Session::Execute(std::string_view sql, bool multi_statements,
     }
     Count(&db_.counters().questions);
     StatementRunner runner(db_, info_, *state_);
-    VEXDB_ASSIGN_OR_RETURN(QueryResult result, runner.Run(*statement));
-    VEXDB_RETURN_IF_ERROR(on_result(std::move(result), more));
+    Result<QueryResult> result = runner.Run(*statement);
+    RememberDiagnostics(*statement, result, state_.get());
+    if (!result.ok()) return result.status();
+    VEXDB_RETURN_IF_ERROR(on_result(std::move(*result), more));
     if (!more) return Status::OK();
   }
 }

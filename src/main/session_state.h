@@ -36,6 +36,7 @@ class SessionState : public VariableStore, public VariableTypes {
   uint64_t last_insert_id = 0;
   uint64_t found_rows = 0;
   int64_t row_count = -1;
+  std::vector<Diagnostic> diagnostics;    // of the last statement, for SHOW WARNINGS / ERRORS
   std::atomic<bool> interrupted{false};
   std::atomic<bool> closed{false};
 

@@ -5,6 +5,7 @@ namespace vexdb {
 Result<LogicalOperatorPtr> Optimize(LogicalOperatorPtr plan) {
   plan = PushDownFilters(std::move(plan));
   VEXDB_RETURN_IF_ERROR(ChooseAccessPaths(plan.get()));
+  LimitToTopN(plan.get());
   return plan;
 }
 

@@ -543,6 +543,7 @@ enum class AlterKind : uint8_t {
   kOptions,          // options (COMMENT, ENGINE, CHARSET, AUTO_INCREMENT)
   kSetTiflashReplica,  // replica_count
   kCompact,          // ALTER TABLE t COMPACT [TIFLASH REPLICA]
+  kIndexVisibility,  // name, invisible (ALTER INDEX i {VISIBLE|INVISIBLE})
   kIgnored,          // accepted and ignored (ALGORITHM=, LOCK=, FORCE, ...)
 };
 
@@ -556,6 +557,7 @@ struct AlterAction {
   ConstraintDef constraint;
   TableOptions options;
   int64_t replica_count = 0;
+  bool invisible = false;      // ALTER INDEX i INVISIBLE
   bool if_not_exists = false;  // ADD COLUMN / ADD INDEX ... IF NOT EXISTS
   bool if_exists = false;      // DROP COLUMN / DROP INDEX ... IF EXISTS
 };

@@ -266,7 +266,10 @@ TEST(AlterTableTest, TableLevel) {
             0);
   EXPECT_EQ(OneAction("ALTER TABLE t COMPACT").kind, ast::AlterKind::kCompact);
   EXPECT_EQ(OneAction("ALTER TABLE t COMPACT TIFLASH REPLICA").kind, ast::AlterKind::kCompact);
-  EXPECT_EQ(OneAction("ALTER TABLE t ALTER INDEX idx VISIBLE").kind, ast::AlterKind::kIgnored);
+  EXPECT_EQ(OneAction("ALTER TABLE t ALTER INDEX idx VISIBLE").kind,
+            ast::AlterKind::kIndexVisibility);
+  EXPECT_FALSE(OneAction("ALTER TABLE t ALTER INDEX idx VISIBLE").invisible);
+  EXPECT_TRUE(OneAction("ALTER TABLE t ALTER INDEX idx INVISIBLE").invisible);
 
   auto multi = Alter("ALTER TABLE t ADD COLUMN a INT, DROP COLUMN b, ALGORITHM=INPLACE, LOCK=NONE");
   ASSERT_NE(multi, nullptr);

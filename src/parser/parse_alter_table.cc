@@ -137,9 +137,10 @@ Status ParserImpl::ParseAlterRename(ast::AlterAction* action) {
 // ALTER [COLUMN] c {SET DEFAULT v | DROP DEFAULT} | ALTER INDEX i {VISIBLE|INVISIBLE}
 Status ParserImpl::ParseAlterColumnDefault(ast::AlterAction* action) {
   if (AcceptWord("INDEX")) {
-    action->kind = ast::AlterKind::kIgnored;
+    action->kind = ast::AlterKind::kIndexVisibility;
     VEXDB_ASSIGN_OR_RETURN(action->name, ParseIdentifier());
-    if (!AcceptWord("VISIBLE") && !AcceptWord("INVISIBLE")) return SyntaxError();
+    action->invisible = AcceptWord("INVISIBLE");
+    if (!action->invisible && !AcceptWord("VISIBLE")) return SyntaxError();
     return Status::OK();
   }
   AcceptWord("COLUMN");

@@ -52,7 +52,7 @@ std::string Describe(const LogicalOperator& op) {
       return out + "]";
     }
     case LogicalOperatorType::kSort: {
-      std::string out = "Sort ";
+      std::string out = op.top_n ? fmt::format("TopN limit:{} ", *op.top_n) : "Sort ";
       for (size_t i = 0; i < op.order_by.size(); ++i) {
         if (i) out += ", ";
         out += op.order_by[i].expr->ToString() + (op.order_by[i].descending ? ":desc" : "");

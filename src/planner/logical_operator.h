@@ -70,8 +70,10 @@ struct LogicalOperator {
   // kAggregate: group keys then aggregates, over the child's row
   std::vector<BoundExprPtr> group_keys;
   std::vector<std::unique_ptr<BoundAggregate>> aggregates;
-  // kSort
+  // kSort; with top_n only the first top_n rows in order are produced (set by the optimizer
+  // when a LIMIT sits on the sort, so a bounded heap replaces the full sort)
   std::vector<BoundOrderItem> order_by;
+  std::optional<uint64_t> top_n;
   // kLimit
   std::optional<uint64_t> limit;
   uint64_t offset = 0;

@@ -12,6 +12,7 @@
 #include "storage/row_codec.h"
 
 #include <bit>
+#include <cstring>
 #include <unordered_map>
 
 namespace vexdb {
@@ -78,7 +79,8 @@ void EncodeValue(const Value& v, std::string* out) {
       return;
     case ValueKind::kVector:
       AppendVarint(v.vector_value().size(), out);
-      for (float f : v.vector_value()) AppendFixed(std::bit_cast<uint32_t>(f), 4, out);
+      out->append(reinterpret_cast<const char*>(v.vector_value().data()),
+                  v.vector_value().size() * sizeof(float));  // little-endian (see DecodeVector)
       return;
   }
 }
@@ -147,12 +149,10 @@ Result<Value> DecodeVector(Reader& r) {
   VEXDB_ASSIGN_OR_RETURN(unsigned __int128 n, r.Varint(64));
   VEXDB_ASSIGN_OR_RETURN(std::string_view bytes, r.Bytes(static_cast<uint64_t>(n) * 4));
   if (n > bytes.size()) return Corrupt("vector length");  // the multiplication wrapped
+  // The elements are little-endian IEEE floats, the host's layout: one copy decodes them.
+  static_assert(std::endian::native == std::endian::little);
   std::vector<float> v(static_cast<size_t>(n));
-  Reader elements(bytes);
-  for (float& f : v) {
-    VEXDB_ASSIGN_OR_RETURN(uint64_t bits, elements.Fixed(4));
-    f = std::bit_cast<float>(static_cast<uint32_t>(bits));
-  }
+  std::memcpy(v.data(), bytes.data(), bytes.size());
   return Value::Vector(std::move(v));
 }
 

@@ -28,6 +28,13 @@ struct ResultColumn {
   bool auto_increment = false;
 };
 
+// One row of SHOW WARNINGS: a note, warning or error raised by a statement.
+struct Diagnostic {
+  std::string level;  // "Note", "Warning" or "Error"
+  uint16_t code = 0;  // MySQL errno
+  std::string message;
+};
+
 struct QueryResult {
   bool has_result_set = false;
   std::vector<ResultColumn> columns;  // when has_result_set
@@ -35,8 +42,19 @@ struct QueryResult {
 
   uint64_t affected_rows = 0;   // OK results
   uint64_t last_insert_id = 0;  // OK results: first AUTO_INCREMENT value generated, or 0
-  uint16_t warnings = 0;
+  uint16_t warnings = 0;         // warning count of the OK/EOF packet
   std::string info;             // e.g. "Records: 3  Duplicates: 0  Warnings: 0"
+  std::vector<Diagnostic> diagnostics;  // what SHOW WARNINGS lists after this statement
+
+  // Records a note or warning (level "Note" or "Warning") and counts it. As MySQL's default
+  // max_error_count, only the first 64 are kept; all are counted.
+  void AddDiagnostic(std::string level, uint16_t code, std::string message) {
+    static constexpr size_t kMaxKept = 64;
+    if (diagnostics.size() < kMaxKept) {
+      diagnostics.push_back({std::move(level), code, std::move(message)});
+    }
+    if (warnings < UINT16_MAX) ++warnings;
+  }
 };
 
 }  // namespace vexdb

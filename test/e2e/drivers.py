@@ -1,4 +1,5 @@
-"""The Python MySQL drivers the e2e tests connect with, behind one small interface.
+"""The Python MySQL drivers the e2e tests connect with, behind one small interface, and the `mysql`
+command-line client.
 
 Each Driver opens a DB-API connection to a ServerProcess and knows which exception class the
 driver raises for a given server errno. The classes differ between drivers because each maps
@@ -6,6 +7,8 @@ errors its own way: PyMySQL and mysqlclient by errno tables (falling back to Ope
 mysql-connector-python by errno and then by the SQLSTATE class the server sends.
 """
 
+import shutil
+import subprocess
 from dataclasses import dataclass
 from typing import Callable
 
@@ -96,3 +99,19 @@ def errno_of(exc):
 def message_of(exc):
     """The server's error message carried by any of the drivers' exceptions."""
     return exc.msg if isinstance(exc, connector_errors.Error) else str(exc.args[1])
+
+
+def mysql_cli(server, *args, database="test", user="root", stdin=None):
+    """Runs the `mysql` client in batch mode; returns the CompletedProcess."""
+    binary = shutil.which("mysql")
+    assert binary, "the mysql client is missing: run scripts/setup.sh"
+    command = [binary, f"-h{server.host}", f"-P{server.port}", "--protocol=tcp",
+               "--connect-timeout=10", f"-u{user}", *args]
+    if database:
+        command.append(database)
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def batch_rows(stdout):
+    """Parses `mysql --batch` output: tab-separated lines, the first one the column names."""
+    return [line.split("\t") for line in stdout.splitlines()]

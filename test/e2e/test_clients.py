@@ -7,14 +7,12 @@ errors for an unknown database (1049) and for a wrong user or password (1045).
 """
 
 import re
-import shutil
-import subprocess
 
 import mysql.connector
 import pytest
 from mysql.connector.connection_cext import CMySQLConnection
 
-from drivers import errno_of, message_of
+from drivers import batch_rows, errno_of, message_of, mysql_cli
 
 VERSION_PATTERN = re.compile(r"8\.0\.11-TiDB-v\d+\.\d+\.\d+(-[\w.-]+)?")
 ROWS = [
@@ -124,22 +122,6 @@ def test_access_denied(server, driver, user, password):
 # ---------------------------------------------------------------------------------------------
 # The mysql command-line client
 # ---------------------------------------------------------------------------------------------
-
-def mysql_cli(server, *args, database="test", user="root", stdin=None):
-    """Runs the `mysql` client in batch mode; returns the CompletedProcess."""
-    binary = shutil.which("mysql")
-    assert binary, "the mysql client is missing: run scripts/setup.sh"
-    command = [binary, f"-h{server.host}", f"-P{server.port}", "--protocol=tcp",
-               "--connect-timeout=10", f"-u{user}", *args]
-    if database:
-        command.append(database)
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=60)
-
-
-def batch_rows(stdout):
-    """Parses `mysql --batch` output: tab-separated lines, the first one the column names."""
-    return [line.split("\t") for line in stdout.splitlines()]
-
 
 def test_cli_select_1(server):
     result = mysql_cli(server, "-e", "SELECT 1")
