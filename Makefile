@@ -3,6 +3,8 @@
 #   make run    build, then start the server on 127.0.0.1:4000 with data in ./data
 #   make test   install what is missing, build, then run every test layer:
 #               unit (ctest), slt (test/sql via tools/slt_runner.py), e2e (pytest test/e2e)
+#   make bench      OLTP side by side with MariaDB (bench/oltp)
+#   make bench-ann  HNSW in-process side by side with hnswlib and faiss (bench/ann)
 #
 # Every stage runs even if an earlier one failed; `make test` fails if any did.
 # Variables: BUILD_DIR, BUILD_TYPE, JOBS, HOST, PORT, DATA_DIR (e.g. `make run PORT=4001`).
@@ -21,7 +23,8 @@ PYTHON := $(VENV)/bin/python
 SERVER := $(BUILD_DIR)/bin/vexdb-server
 TEST_STAGES := unit slt e2e
 
-.PHONY: deps deps-system deps-python bench-deps build run test $(TEST_STAGES) bench clean
+.PHONY: deps deps-system deps-python bench-deps build run test $(TEST_STAGES) bench bench-ann \
+  clean
 
 deps: deps-system deps-python
 
@@ -63,6 +66,9 @@ e2e: build deps-python
 
 bench: build bench-deps
 	bench/oltp/run.sh
+
+bench-ann: deps-system
+	BUILD_DIR=$(BUILD_DIR) bench/ann/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

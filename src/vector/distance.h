@@ -1,0 +1,51 @@
+#pragma once
+
+// Distance kernels used by the HNSW traversal: squared Euclidean distance from a float32 query
+// to stored vectors in one of the VectorEncodings (float32, or bfloat16 widened on the fly).
+//
+// The graph ranks everything by squared Euclidean distance: L2 indexes use it directly, and
+// cosine indexes normalize vectors first, since for unit vectors |a - b|² = 2 (1 - cos(a, b)).
+// So one kernel (and its four-at-once batch form) serves both metrics.
+//
+// Each kernel exists twice: a plain scalar loop (portable, the reference in tests) and a SIMD
+// version compiled by Google Highway for every x86 target it knows (SSSE3, SSE4, AVX2,
+// AVX-512) plus a scalar fallback. BestDistanceKernels() picks the best target the CPU supports,
+// once, at run time. The SIMD kernels keep independent accumulators and use fused multiply-add,
+// so their results differ from the scalar loop in the last bits; they rank neighbours, they are
+// not the SQL-visible distance (execution recomputes that with TiDB's exact arithmetic, see
+// DESIGN.md "Vector numerics").
+//
+// Thread safety: all functions are safe to call from any thread.
+
+#include <cstddef>
+
+#include "vector/vector_encoding.h"
+
+namespace vexdb {
+
+// Returns Σ (query_i - stored_i)². REQUIRES: query points to dim floats, stored to dim elements
+// of the kernel's encoding; dim may be 0.
+using DistanceFn = float (*)(const float* query, const void* stored, size_t dim);
+// Writes the distance from query to stored[v] to out[v] for v = 0..3, in one pass: each query
+// load serves four vectors, and four independent streams of loads keep more memory requests
+// in flight than one distance at a time would.
+using DistanceBatch4Fn = void (*)(const float* query, const void* const* stored, size_t dim,
+                                  float* out);
+
+struct DistanceKernels {
+  DistanceFn l2_squared;
+  DistanceBatch4Fn l2_squared_batch4;
+  const char* target = nullptr;  // "AVX3", "AVX2", "SSE4", "SCALAR", ..., or "portable"
+};
+
+// The scalar reference kernels for vectors stored as `encoding`.
+DistanceKernels ScalarDistanceKernels(VectorEncoding encoding);
+
+// The Highway kernels for the best target Highway currently reports as supported (tests narrow
+// that set with hwy::SetSupportedTargetsForTest to exercise every target).
+DistanceKernels ResolveDistanceKernels(VectorEncoding encoding);
+
+// ResolveDistanceKernels(encoding) as it was on first call; what the index uses.
+const DistanceKernels& BestDistanceKernels(VectorEncoding encoding);
+
+}  // namespace vexdb

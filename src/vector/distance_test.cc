@@ -1,0 +1,125 @@
+#include "vector/distance.h"
+
+#include <gtest/gtest.h>
+#include <hwy/targets.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+namespace vexdb {
+namespace {
+
+constexpr VectorEncoding kEncodings[] = {VectorEncoding::kFloat32, VectorEncoding::kBFloat16};
+
+std::vector<float> RandomVector(size_t dim, std::mt19937* rng) {
+  std::uniform_real_distribution<float> uniform(-2.0f, 2.0f);
+  std::vector<float> v(dim);
+  for (float& x : v) x = uniform(*rng);
+  return v;
+}
+
+// A stored vector: its encoded bytes and the exact values they stand for.
+struct Stored {
+  std::vector<char> bytes;
+  std::vector<float> values;
+};
+
+Stored Store(VectorEncoding encoding, const std::vector<float>& vector) {
+  Stored stored;
+  stored.bytes.resize(vector.size() * EncodedElementBytes(encoding));
+  EncodeVector(encoding, vector.data(), vector.size(), stored.bytes.data());
+  stored.values.resize(vector.size());
+  DecodeVector(encoding, stored.bytes.data(), vector.size(), stored.values.data());
+  return stored;
+}
+
+double ExactL2Squared(const float* a, const float* b, size_t dim) {
+  double sum = 0;
+  for (size_t i = 0; i < dim; ++i) {
+    const double diff = double{a[i]} - double{b[i]};
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+// Checks both kernels of one encoding on odd sizes, from exactly sized buffers (so a kernel that
+// reads past the end trips ASan) and from pointers that are not vector-aligned.
+void ExpectMatchesExact(VectorEncoding encoding, const DistanceKernels& kernels) {
+  std::mt19937 rng(7);
+  for (size_t dim : {0, 1, 3, 15, 16, 17, 63, 65, 784, 16383}) {
+    SCOPED_TRACE(testing::Message()
+                 << kernels.target << " encoding=" << static_cast<int>(encoding) << " dim=" << dim);
+    const std::vector<float> query = RandomVector(dim, &rng);
+    std::vector<Stored> stored;
+    const void* pointers[4];
+    for (int v = 0; v < 4; ++v) {
+      stored.push_back(Store(encoding, RandomVector(dim, &rng)));
+    }
+    for (int v = 0; v < 4; ++v) pointers[v] = stored[v].bytes.data();
+    float batch[4];
+    kernels.l2_squared_batch4(query.data(), pointers, dim, batch);
+    for (int v = 0; v < 4; ++v) {
+      const double exact = ExactL2Squared(query.data(), stored[v].values.data(), dim);
+      EXPECT_NEAR(kernels.l2_squared(query.data(), pointers[v], dim), exact, 2e-5 * exact + 1e-6);
+      EXPECT_NEAR(batch[v], exact, 2e-5 * exact + 1e-6);
+    }
+  }
+}
+
+TEST(DistanceTest, ScalarMatchesExact) {
+  for (VectorEncoding encoding : kEncodings) {
+    ExpectMatchesExact(encoding, ScalarDistanceKernels(encoding));
+  }
+}
+
+TEST(DistanceTest, EverySimdTargetMatchesExact) {
+  for (int64_t target : hwy::SupportedAndGeneratedTargets()) {
+    hwy::SetSupportedTargetsForTest(target);
+    for (VectorEncoding encoding : kEncodings) {
+      const DistanceKernels kernels = ResolveDistanceKernels(encoding);
+      EXPECT_STREQ(kernels.target, hwy::TargetName(target));
+      ExpectMatchesExact(encoding, kernels);
+    }
+  }
+  hwy::SetSupportedTargetsForTest(0);
+}
+
+TEST(DistanceTest, SimdAgreesWithScalar) {
+  std::mt19937 rng(11);
+  for (VectorEncoding encoding : kEncodings) {
+    const DistanceKernels simd = BestDistanceKernels(encoding);
+    const DistanceKernels scalar = ScalarDistanceKernels(encoding);
+    for (size_t dim : {1, 3, 17, 784, 16383}) {
+      const std::vector<float> query = RandomVector(dim, &rng);
+      const Stored stored = Store(encoding, RandomVector(dim, &rng));
+      const float expected = scalar.l2_squared(query.data(), stored.bytes.data(), dim);
+      EXPECT_NEAR(simd.l2_squared(query.data(), stored.bytes.data(), dim), expected,
+                  1e-5 * expected)
+          << dim;
+    }
+  }
+}
+
+TEST(DistanceTest, IdenticalVectorsAreAtZero) {
+  std::mt19937 rng(3);
+  const std::vector<float> a = RandomVector(784, &rng);
+  EXPECT_EQ(BestDistanceKernels(VectorEncoding::kFloat32).l2_squared(a.data(), a.data(), a.size()),
+            0.0f);
+}
+
+TEST(VectorEncodingTest, BFloat16RoundsToNearestEven) {
+  EXPECT_EQ(FloatToBFloat16(1.0f), 0x3F80);
+  EXPECT_EQ(BFloat16ToFloat(FloatToBFloat16(255.0f)), 255.0f);  // 8-bit integers are exact
+  EXPECT_EQ(BFloat16ToFloat(FloatToBFloat16(-3.5f)), -3.5f);
+  // 1 + 2^-8 lies halfway between 1 and 1 + 2^-7: ties go to the even mantissa, 1.
+  EXPECT_EQ(BFloat16ToFloat(FloatToBFloat16(1.0f + 1.0f / 256)), 1.0f);
+  EXPECT_EQ(BFloat16ToFloat(FloatToBFloat16(1.0f + 3.0f / 256)), 1.0f + 4.0f / 256);
+  std::mt19937 rng(5);
+  for (float x : RandomVector(1000, &rng)) {
+    EXPECT_NEAR(BFloat16ToFloat(FloatToBFloat16(x)), x, std::abs(x) / 256);
+  }
+}
+
+}  // namespace
+}  // namespace vexdb

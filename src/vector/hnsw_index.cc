@@ -1,0 +1,521 @@
+// HNSW index: design.
+//
+// What. A navigable small-world graph in layers. Every node is on layer 0; a node is also on
+// layers 1..L with probability m^-L, so each layer up is about m times sparser. A search starts
+// at the entry node (on the top layer), walks greedily to the nearest node it can reach on each
+// upper layer, then runs a beam search of width ef on layer 0 and returns the best k. An insert
+// is the same walk with width ef_construction, followed on every layer of the new node by
+// linking it to a diverse subset of what was found, and linking those back.
+//
+// How. NodeStore holds the graph (see node_store.h for the layout). The primitives here are:
+//   GreedyClosest    upper layers: move to a nearer neighbour until none is nearer;
+//   SearchLayer      beam search: a min-heap of candidates to expand and a max-heap of the ef
+//                    best results, stopping when the nearest unexpanded candidate is farther
+//                    than the worst result (paper, algorithm 2);
+//   SelectNeighbors  the paper's heuristic (algorithm 4): keep a candidate only if it is nearer
+//                    to the base than to every neighbour kept so far, so links point in
+//                    different directions and the graph stays navigable on clustered data;
+//   Connect/LinkBack write the new node's links, then add it to each chosen neighbour, pruning
+//                    a full neighbour's list with the same heuristic.
+//
+// A search is bound by memory latency: the graph is read at random, a vector at a time. So when
+// SearchLayer expands a node it first picks out the unvisited neighbours and asks for all of
+// their vectors at once, then computes their distances four at a time (distance.h), which keeps
+// many cache misses in flight instead of one. bfloat16 storage halves those bytes again.
+//
+// Filters and deletes share one mechanism: SearchLayer takes an `accept` predicate that decides
+// what may enter the results, while every reached node, accepted or not, is still expanded. So
+// a tombstone or a row the WHERE clause rejects keeps its place in the graph as a stepping
+// stone, and the search goes on until it holds ef accepted rows (or the reachable graph is
+// exhausted) rather than stopping with too few.
+//
+// Why this shape. It is hnswlib's proven layout and algorithm (contiguous level-0 records,
+// heuristic pruning, per-node locks), with the changes a database needs: errors as Status, a
+// versioned checksummed format, labels that can be deleted and added again, lock-free readers,
+// growth without a fixed maximum, and SIMD kernels chosen at run time rather than at compile
+// time.
+//
+// Concurrency. Adds and searches run in parallel under the shared side of mutex_. Each writer
+// locks one node at a time (never two, so no lock order to get wrong) while it changes that
+// node's lists; readers take no node locks (see node_store.h for why that is safe). An insert
+// links the new node bottom-up, so whoever reaches it finds it linked on every layer below. The
+// entry point is one atomic word, replaced by compare-and-swap when a node lands on a new top
+// layer. Ids are handed out under label_mutex_, which also guards the label map.
+
+#include "vector/hnsw_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+
+#include "vector/hnsw_format.h"
+
+namespace vexdb {
+namespace {
+
+constexpr uint64_t kNoEntry = ~uint64_t{0};
+constexpr uint32_t kMinCapacity = 1024;
+constexpr uint32_t kMaxNodes = kNoNode;  // ids run from 0 to kNoNode - 1
+
+uint64_t PackEntry(uint32_t id, int level) { return uint64_t(level) << 32 | id; }
+uint32_t EntryId(uint64_t entry) { return static_cast<uint32_t>(entry); }
+int EntryLevel(uint64_t entry) { return static_cast<int>(entry >> 32); }
+
+// Orders by distance, nearest first. As a std heap comparator it keeps the farthest on top (the
+// results heap); Farther keeps the nearest on top (the candidates heap). Function objects, not
+// functions, so that the heap code inlines the comparison.
+struct Nearer {
+  bool operator()(const Neighbor& a, const Neighbor& b) const { return a.distance < b.distance; }
+};
+struct Farther {
+  bool operator()(const Neighbor& a, const Neighbor& b) const { return a.distance > b.distance; }
+};
+
+void Normalize(float* vector, size_t dimension) {
+  double norm = 0;
+  for (size_t i = 0; i < dimension; ++i) norm += double{vector[i]} * vector[i];
+  if (norm == 0) return;
+  const float scale = static_cast<float>(1 / std::sqrt(norm));
+  for (size_t i = 0; i < dimension; ++i) vector[i] *= scale;
+}
+
+Status DimensionMismatch(size_t got, uint32_t want) {
+  return Status::Internal(fmt::format("vector has {} dimensions, the index expects {}", got, want));
+}
+
+// The number of live labels times the cost of one libstdc++ hash node (next pointer, key,
+// value, allocator header) plus the bucket array.
+size_t LabelMapBytes(const std::unordered_map<int64_t, uint32_t>& map) {
+  return map.size() * 32 + map.bucket_count() * sizeof(void*);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<HnswIndex>> HnswIndex::Create(const HnswOptions& options) {
+  VEXDB_RETURN_IF_ERROR(ValidateHnswOptions(options));
+  return std::unique_ptr<HnswIndex>(new HnswIndex(options, std::make_unique<NodeStore>(options)));
+}
+
+HnswIndex::HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store)
+    : options_(options),
+      kernels_(BestDistanceKernels(options.encoding)),
+      level_multiplier_(1 / std::log(static_cast<double>(options.m))),
+      store_(std::move(store)),
+      entry_(kNoEntry),
+      rng_(options.seed) {}
+
+// ---------------------------------------------------------------------------------------------
+// Inserting
+
+Status HnswIndex::Add(int64_t label, std::span<const float> vector) {
+  if (vector.size() != options_.dimension) {
+    return DimensionMismatch(vector.size(), options_.dimension);
+  }
+  std::shared_lock lock(mutex_);
+  uint32_t id;
+  for (;;) {
+    VEXDB_ASSIGN_OR_RETURN(const std::optional<uint32_t> claimed, ClaimNode(label));
+    if (claimed.has_value()) {
+      id = *claimed;
+      break;
+    }
+    lock.unlock();
+    VEXDB_RETURN_IF_ERROR(GrowIfFull());
+    lock.lock();
+  }
+  const int level = RandomLevel();
+  ScratchPool::Lease lease = scratch_pool_.Acquire();
+  store_->InitNode(id, label, level);
+  EncodeVector(options_.encoding, PrepareQuery(vector, lease.get()), options_.dimension,
+               store_->mutable_vector(id));
+  Insert(id, level, lease.get());
+  return Status::OK();
+}
+
+// Hands out the next id and records the label, or returns nullopt if the store is full.
+Result<std::optional<uint32_t>> HnswIndex::ClaimNode(int64_t label) {
+  std::lock_guard lock(label_mutex_);
+  if (label_to_id_.contains(label)) {
+    return Status::Internal(fmt::format("label {} is already in the vector index", label));
+  }
+  if (node_count_ == kMaxNodes) return Status::Internal("the vector index is full");
+  if (node_count_ == store_->capacity()) return std::optional<uint32_t>();
+  const uint32_t id = node_count_++;
+  label_to_id_.emplace(label, id);
+  return std::optional<uint32_t>(id);
+}
+
+Status HnswIndex::GrowIfFull() {
+  std::unique_lock lock(mutex_);
+  uint32_t node_count;
+  {
+    std::lock_guard label_lock(label_mutex_);
+    node_count = node_count_;
+  }
+  if (node_count < store_->capacity()) return Status::OK();  // another thread grew it
+  const uint64_t doubled = std::max<uint64_t>(kMinCapacity, uint64_t{2} * store_->capacity());
+  return store_->Grow(static_cast<uint32_t>(std::min<uint64_t>(doubled, kMaxNodes)));
+}
+
+Status HnswIndex::Reserve(uint32_t capacity) {
+  std::unique_lock lock(mutex_);
+  return store_->Grow(std::min(capacity, kMaxNodes));
+}
+
+// Levels follow floor(-ln(U) * 1/ln(m)) for U uniform in (0, 1]: P(level >= L) = m^-L.
+int HnswIndex::RandomLevel() {
+  double uniform;
+  {
+    std::lock_guard lock(rng_mutex_);
+    uniform = std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+  }
+  const double level = -std::log(1.0 - uniform) * level_multiplier_;
+  return static_cast<int>(std::min<double>(level, NodeStore::kMaxLevel));
+}
+
+void HnswIndex::Insert(uint32_t id, int level, SearchScratch* scratch) {
+  uint64_t entry = entry_.load(std::memory_order_acquire);
+  if (entry == kNoEntry &&
+      entry_.compare_exchange_strong(entry, PackEntry(id, level), std::memory_order_acq_rel)) {
+    return;  // the first node: nothing to link to
+  }
+  // The node's vector as stored (bfloat16 rounds it), so that its distances agree with those
+  // later computed between stored vectors.
+  const float* vector = FloatVector(id, &scratch->node_vector);
+  const int top = EntryLevel(entry);
+  const int linked_top = std::min(level, top);
+  Neighbor nearest{Distance(vector, EntryId(entry)), EntryId(entry)};
+  for (int layer = top; layer > linked_top; --layer) {
+    nearest = GreedyClosest(vector, nearest, layer);
+  }
+  // Neighbours are chosen top-down, each layer's search starting from the one above...
+  const auto accept_all = [](uint32_t) { return true; };
+  scratch->chosen.resize(linked_top + 1);
+  for (int layer = linked_top; layer >= 0; --layer) {
+    SearchLayer(vector, nearest, layer, options_.ef_construction, accept_all, scratch);
+    nearest = scratch->nearest.front();
+    SelectNeighbors(scratch->nearest, options_.m, &scratch->chosen[layer],
+                    &scratch->candidate_vector);
+  }
+  // ...but linked bottom-up, so a search that reaches the node on some layer finds it linked
+  // on every layer below (a node reachable on layer 1 with no level-0 links yet would end a
+  // concurrent search's descent in a dead end).
+  for (int layer = 0; layer <= linked_top; ++layer) {
+    Connect(id, layer, scratch->chosen[layer], scratch);
+  }
+  if (level > top) PromoteEntry(id, level);
+}
+
+// Links node id on one layer to `neighbors`, and each of them back to it.
+void HnswIndex::Connect(uint32_t id, int level, std::span<const Neighbor> neighbors,
+                        SearchScratch* scratch) {
+  scratch->ids.clear();
+  for (const Neighbor& neighbor : neighbors) scratch->ids.push_back(neighbor.id);
+  {
+    NodeLock lock(*store_, id);
+    store_->Links(id, level).Assign(scratch->ids);
+  }
+  for (const Neighbor& neighbor : neighbors) {
+    LinkBack(neighbor.id, Neighbor{neighbor.distance, id}, level, scratch);
+  }
+}
+
+// Adds `added` to node's list on one layer; a full list keeps the heuristic's choice among its
+// links and the newcomer.
+void HnswIndex::LinkBack(uint32_t node, Neighbor added, int level, SearchScratch* scratch) {
+  NodeLock lock(*store_, node);
+  LinkList links = store_->Links(node, level);
+  const uint32_t count = links.size();
+  if (count < store_->max_links(level)) {
+    links.Append(added.id);
+    return;
+  }
+  const float* base = FloatVector(node, &scratch->link_base);
+  std::vector<Neighbor>& candidates = scratch->link_candidates;
+  candidates.assign(1, added);
+  for (uint32_t i = 0; i < count; ++i) {
+    const uint32_t link = links[i];
+    candidates.push_back(Neighbor{Distance(base, link), link});
+  }
+  std::sort(candidates.begin(), candidates.end(), Nearer());
+  SelectNeighbors(candidates, store_->max_links(level), &scratch->link_selected,
+                  &scratch->candidate_vector);
+  scratch->ids.clear();
+  for (const Neighbor& neighbor : scratch->link_selected) scratch->ids.push_back(neighbor.id);
+  links.Assign(scratch->ids);
+}
+
+void HnswIndex::PromoteEntry(uint32_t id, int level) {
+  uint64_t entry = entry_.load(std::memory_order_acquire);
+  while (level > EntryLevel(entry)) {
+    if (entry_.compare_exchange_weak(entry, PackEntry(id, level), std::memory_order_acq_rel)) {
+      return;
+    }
+  }
+}
+
+bool HnswIndex::MarkDeleted(int64_t label) {
+  std::shared_lock lock(mutex_);
+  std::lock_guard label_lock(label_mutex_);
+  const auto it = label_to_id_.find(label);
+  if (it == label_to_id_.end()) return false;
+  store_->MarkDeleted(it->second);
+  label_to_id_.erase(it);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+Neighbor HnswIndex::GreedyClosest(const float* query, Neighbor start, int level) const {
+  Neighbor best = start;
+  for (uint32_t current = kNoNode; current != best.id;) {
+    current = best.id;
+    const LinkList links = store_->Links(current, level);
+    const uint32_t count = links.size();
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint32_t link = links[i];
+      const float distance = Distance(query, link);
+      if (distance < best.distance) best = Neighbor{distance, link};
+    }
+  }
+  return best;
+}
+
+// Leaves the up to ef best accepted nodes in scratch->nearest, nearest first.
+template <typename Accept>
+void HnswIndex::SearchLayer(const float* query, Neighbor entry, int level, size_t ef,
+                            const Accept& accept, SearchScratch* scratch) const {
+  VisitedSet& visited = scratch->visited;
+  std::vector<Neighbor>& candidates = scratch->candidates;
+  std::vector<Neighbor>& results = scratch->results;
+  visited.Reset(store_->capacity());
+  scratch->fresh.resize(store_->max_links(level));
+  candidates.assign(1, entry);
+  results.clear();
+  visited.TestAndSet(entry.id);
+  if (accept(entry.id)) results.push_back(entry);
+  // Only nodes nearer than `bound` can still improve the results.
+  float bound = results.size() < ef ? std::numeric_limits<float>::infinity() : entry.distance;
+  while (!candidates.empty()) {
+    std::pop_heap(candidates.begin(), candidates.end(), Farther());
+    const Neighbor current = candidates.back();
+    candidates.pop_back();
+    if (current.distance > bound) break;
+    if (!candidates.empty()) store_->PrefetchLinks(candidates.front().id);  // likely next
+    // Sort out the unvisited neighbours first and request all of them from memory at once,
+    // so their loads overlap instead of each distance waiting for its own.
+    const LinkList links = store_->Links(current.id, level);
+    const uint32_t count = links.size();
+    uint32_t* fresh = scratch->fresh.data();
+    uint32_t fresh_count = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint32_t link = links[i];
+      if (visited.TestAndSet(link)) continue;
+      store_->PrefetchVector(link);
+      fresh[fresh_count++] = link;
+    }
+    const auto admit = [&](uint32_t link, float distance) {
+      if (distance >= bound) return;
+      candidates.push_back(Neighbor{distance, link});
+      std::push_heap(candidates.begin(), candidates.end(), Farther());
+      if (!accept(link)) return;
+      results.push_back(Neighbor{distance, link});
+      std::push_heap(results.begin(), results.end(), Nearer());
+      if (results.size() > ef) {
+        std::pop_heap(results.begin(), results.end(), Nearer());
+        results.pop_back();
+      }
+      if (results.size() == ef) bound = results.front().distance;
+    };
+    uint32_t i = 0;
+    for (; i + 4 <= fresh_count; i += 4) {
+      const void* vectors[4] = {store_->vector(fresh[i]), store_->vector(fresh[i + 1]),
+                                store_->vector(fresh[i + 2]), store_->vector(fresh[i + 3])};
+      float distances[4];
+      kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
+      for (int j = 0; j < 4; ++j) admit(fresh[i + j], distances[j]);
+    }
+    for (; i < fresh_count; ++i) admit(fresh[i], Distance(query, fresh[i]));
+  }
+  std::sort_heap(results.begin(), results.end(), Nearer());
+  scratch->nearest.swap(results);
+}
+
+// REQUIRES: candidates sorted nearest first.
+void HnswIndex::SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,
+                                std::vector<Neighbor>* selected, std::vector<float>* buffer) const {
+  selected->clear();
+  if (candidates.size() <= limit) {
+    selected->assign(candidates.begin(), candidates.end());
+    return;
+  }
+  for (const Neighbor& candidate : candidates) {
+    if (selected->size() == limit) break;
+    const float* vector = FloatVector(candidate.id, buffer);
+    const bool diverse = std::all_of(selected->begin(), selected->end(), [&](const Neighbor& kept) {
+      return Distance(vector, kept.id) >= candidate.distance;
+    });
+    if (diverse) selected->push_back(candidate);
+  }
+}
+
+const float* HnswIndex::FloatVector(uint32_t id, std::vector<float>* buffer) const {
+  if (options_.encoding == VectorEncoding::kFloat32) {
+    return static_cast<const float*>(store_->vector(id));
+  }
+  buffer->resize(options_.dimension);
+  DecodeVector(options_.encoding, store_->vector(id), options_.dimension, buffer->data());
+  return buffer->data();
+}
+
+const float* HnswIndex::PrepareQuery(std::span<const float> query, SearchScratch* scratch) const {
+  if (options_.metric != HnswMetric::kCosine) return query.data();
+  scratch->query.assign(query.begin(), query.end());
+  Normalize(scratch->query.data(), scratch->query.size());
+  return scratch->query.data();
+}
+
+Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
+                                                 const HnswSearchParams& params) const {
+  if (query.size() != options_.dimension) {
+    return DimensionMismatch(query.size(), options_.dimension);
+  }
+  std::vector<HnswMatch> matches;
+  std::shared_lock lock(mutex_);
+  const uint64_t entry = entry_.load(std::memory_order_acquire);
+  if (params.k == 0 || entry == kNoEntry) return matches;
+  ScratchPool::Lease lease = scratch_pool_.Acquire();
+  SearchScratch* scratch = lease.get();
+  const float* vector = PrepareQuery(query, scratch);
+  Neighbor nearest{Distance(vector, EntryId(entry)), EntryId(entry)};
+  for (int layer = EntryLevel(entry); layer > 0; --layer) {
+    nearest = GreedyClosest(vector, nearest, layer);
+  }
+  const size_t ef = std::max<size_t>(params.k, params.ef != 0 ? params.ef : options_.ef_search);
+  if (params.filter == nullptr) {
+    const auto live = [this](uint32_t id) { return !store_->deleted(id); };
+    SearchLayer(vector, nearest, 0, ef, live, scratch);
+  } else {
+    const auto admitted = [this, filter = params.filter](uint32_t id) {
+      return !store_->deleted(id) && filter->Accept(store_->label(id));
+    };
+    SearchLayer(vector, nearest, 0, ef, admitted, scratch);
+  }
+  const size_t found = std::min(params.k, scratch->nearest.size());
+  matches.reserve(found);
+  for (size_t i = 0; i < found; ++i) {
+    const Neighbor& neighbor = scratch->nearest[i];
+    // For unit vectors |a - b|² = 2 (1 - cos(a, b)).
+    const float distance =
+        options_.metric == HnswMetric::kL2 ? std::sqrt(neighbor.distance) : neighbor.distance / 2;
+    matches.push_back(HnswMatch{store_->label(neighbor.id), distance});
+  }
+  return matches;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Introspection
+
+size_t HnswIndex::size() const {
+  std::lock_guard lock(label_mutex_);
+  return label_to_id_.size();
+}
+
+bool HnswIndex::Contains(int64_t label) const {
+  std::lock_guard lock(label_mutex_);
+  return label_to_id_.contains(label);
+}
+
+HnswStats HnswIndex::Stats() const {
+  std::shared_lock lock(mutex_);
+  HnswStats stats;
+  const uint64_t entry = entry_.load(std::memory_order_acquire);
+  stats.max_level = entry == kNoEntry ? -1 : EntryLevel(entry);
+  std::lock_guard label_lock(label_mutex_);
+  stats.live = label_to_id_.size();
+  stats.deleted = node_count_ - stats.live;
+  stats.bytes = store_->BytesUsed(node_count_) + LabelMapBytes(label_to_id_);
+  stats.bytes_per_vector = stats.live == 0 ? 0 : double(stats.bytes) / double(stats.live);
+  return stats;
+}
+
+Status HnswIndex::CheckNode(uint32_t id, uint32_t node_count) const {
+  for (int level = 0; level <= store_->level(id); ++level) {
+    const LinkList links = store_->Links(id, level);
+    if (links.size() > store_->max_links(level)) {
+      return Status::Internal(
+          fmt::format("node {} has {} links on layer {}", id, links.size(), level));
+    }
+    std::vector<uint32_t> seen;
+    for (uint32_t i = 0; i < links.size(); ++i) {
+      const uint32_t link = links[i];
+      if (link >= node_count || link == id || store_->level(link) < level ||
+          std::find(seen.begin(), seen.end(), link) != seen.end()) {
+        return Status::Internal(
+            fmt::format("node {} has a bad link to {} on layer {}", id, link, level));
+      }
+      seen.push_back(link);
+    }
+  }
+  return Status::OK();
+}
+
+Status HnswIndex::CheckIntegrity() const {
+  std::unique_lock lock(mutex_);
+  std::lock_guard label_lock(label_mutex_);
+  for (uint32_t id = 0; id < node_count_; ++id) VEXDB_RETURN_IF_ERROR(CheckNode(id, node_count_));
+  uint64_t live = 0;
+  for (uint32_t id = 0; id < node_count_; ++id) {
+    if (store_->deleted(id)) continue;
+    ++live;
+    const auto it = label_to_id_.find(store_->label(id));
+    if (it == label_to_id_.end() || it->second != id) {
+      return Status::Internal(fmt::format("node {} is live but not in the label map", id));
+    }
+  }
+  if (live != label_to_id_.size()) {
+    return Status::Internal(fmt::format("{} live nodes but {} labels", live, label_to_id_.size()));
+  }
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persistence
+
+Status HnswIndex::Save(std::ostream& out) const {
+  std::unique_lock lock(mutex_);  // no writer can be between claiming an id and linking it
+  const uint64_t entry = entry_.load(std::memory_order_acquire);
+  std::lock_guard label_lock(label_mutex_);
+  return WriteHnswGraph(options_, *store_, node_count_,
+                        entry == kNoEntry ? kNoNode : EntryId(entry), out);
+}
+
+Result<std::unique_ptr<HnswIndex>> HnswIndex::Load(std::istream& in) {
+  VEXDB_ASSIGN_OR_RETURN(HnswGraph graph, ReadHnswGraph(in));
+  std::unique_ptr<HnswIndex> index(new HnswIndex(graph.options, std::move(graph.store)));
+  if (graph.entry != kNoNode) {
+    index->entry_.store(PackEntry(graph.entry, index->store_->level(graph.entry)));
+  }
+  VEXDB_RETURN_IF_ERROR(index->RebuildLabels(graph.node_count));
+  return index;
+}
+
+Status HnswIndex::RebuildLabels(uint32_t node_count) {
+  std::lock_guard lock(label_mutex_);
+  node_count_ = node_count;
+  label_to_id_.reserve(node_count);
+  for (uint32_t id = 0; id < node_count; ++id) {
+    if (store_->deleted(id)) continue;
+    if (!label_to_id_.emplace(store_->label(id), id).second) {
+      return Status::Internal(
+          fmt::format("corrupt vector index: label {} is live twice", store_->label(id)));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace vexdb

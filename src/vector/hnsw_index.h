@@ -1,0 +1,178 @@
+#pragma once
+
+// HnswIndex: an in-memory HNSW graph (Malkov & Yashunin, 2016) over float32 vectors, keyed by
+// int64 labels (the table's row handles), for L2 and cosine distance. Vectors are stored as
+// float32 or, to halve memory and search bandwidth, as bfloat16 (HnswOptions::encoding).
+//
+// The graph is a derived structure: the table is the source of truth, and the index answers
+// "which rows are probably nearest", which execution then re-checks (visibility, the exact SQL
+// distance). Deletes leave tombstones that searches walk through but never return. The graph
+// is checkpointed with Save and restored with Load (docs/vector-index-format.md); rows changed
+// since the checkpoint are replayed by the caller.
+//
+// Thread safety: every method may be called from any number of threads at once. Add, Search
+// and MarkDeleted run concurrently with each other (per-node spin locks guard link lists;
+// readers never block). An index-wide reader/writer lock is taken exclusively only to grow
+// the node storage (which doubles, so rarely; Reserve avoids it) and by Save; a waiting
+// grower goes before searches that arrive after it.
+//
+// Errors come back as Status: bad dimensions, duplicate labels, corrupt input to Load, or memory
+// the kernel refuses. Nothing throws across this interface except std::bad_alloc from the
+// standard containers.
+
+#include <atomic>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+#include "common/status.h"
+#include "vector/distance.h"
+#include "vector/hnsw_options.h"
+#include "vector/node_store.h"
+#include "vector/rw_lock.h"
+#include "vector/search_scratch.h"
+
+namespace vexdb {
+
+// Restricts a search to the rows a WHERE clause admits.
+class LabelFilter {
+ public:
+  virtual ~LabelFilter() = default;
+  // Whether the row with this label may be returned. Called on the searching thread while the
+  // index is read-locked, so it must not call back into the index; called at most once per
+  // node the search reaches.
+  virtual bool Accept(int64_t label) const = 0;
+};
+
+struct HnswSearchParams {
+  size_t k = 10;
+  // Beam width; 0 means HnswOptions::ef_search. The search uses max(ef, k).
+  uint32_t ef = 0;
+  // Null admits every row.
+  const LabelFilter* filter = nullptr;
+};
+
+struct HnswMatch {
+  int64_t label;
+  // The metric's distance as the SIMD kernel computes it (L2: Euclidean; cosine: 1 - cos, from
+  // the normalized vectors), close to but not bit-identical with the SQL functions. With
+  // bfloat16 storage it is approximate (relative error around 2^-8): fetch more than k and
+  // re-rank by the exact distance when the order matters.
+  float distance;
+};
+
+struct HnswStats {
+  uint64_t live = 0;     // labels Search can return
+  uint64_t deleted = 0;  // tombstones still in the graph
+  int max_level = -1;    // -1 for an empty graph
+  // Node records, upper-layer links and the label map (estimated from its size).
+  uint64_t bytes = 0;
+  double bytes_per_vector = 0;  // bytes / live
+};
+
+class HnswIndex {
+ public:
+  // An empty index; fails if the options do not validate.
+  static Result<std::unique_ptr<HnswIndex>> Create(const HnswOptions& options);
+  // Reads an index written by Save. Fails with a Status, never crashes, on input that is
+  // truncated, corrupt (checksum or structure) or from an unknown format version.
+  static Result<std::unique_ptr<HnswIndex>> Load(std::istream& in);
+
+  HnswIndex(const HnswIndex&) = delete;
+  HnswIndex& operator=(const HnswIndex&) = delete;
+
+  // Writes the whole graph, tombstones included. Blocks other calls while it runs. Fails if
+  // the stream does.
+  [[nodiscard]] Status Save(std::ostream& out) const;
+
+  // Makes room for `capacity` nodes (tombstones count) so that Add will not have to grow.
+  [[nodiscard]] Status Reserve(uint32_t capacity);
+
+  // Inserts a row's vector. For cosine the index keeps the vector normalized; a zero vector,
+  // which has no direction, is kept as is and so sits at cosine distance 0.5 from every query
+  // (SQL gives NULL for it; execution recomputes distances anyway). Fails if vector.size() differs
+  // from the dimension or if the label is already live; a deleted label may be added again.
+  // REQUIRES: every element is finite.
+  [[nodiscard]] Status Add(int64_t label, std::span<const float> vector);
+
+  // Tombstones the row: no search that starts afterwards returns it. Returns whether the label
+  // was live.
+  bool MarkDeleted(int64_t label);
+
+  // The up to k nearest live rows the filter admits, nearest first. With a filter the search
+  // keeps walking the graph until it has max(ef, k) qualifying rows or runs out of reachable
+  // nodes, so a selective filter costs more nodes visited, not recall: about ef / selectivity
+  // of them, so below a percent or so a scan of the qualifying rows is cheaper (the planner's
+  // call). Fails only if query.size() differs from the dimension.
+  Result<std::vector<HnswMatch>> Search(std::span<const float> query,
+                                        const HnswSearchParams& params) const;
+
+  size_t size() const;  // live labels
+  bool Contains(int64_t label) const;
+  HnswStats Stats() const;
+  const HnswOptions& options() const { return options_; }
+  const char* simd_target() const { return kernels_.target; }
+
+  // Verifies the graph invariants (link counts and ids in range, no self or duplicate links,
+  // labels consistent with the label map). For tests and debugging; O(nodes * links).
+  [[nodiscard]] Status CheckIntegrity() const;
+
+ private:
+  HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store);
+
+  // Squared Euclidean distance from query to node id's vector.
+  float Distance(const float* query, uint32_t id) const {
+    return kernels_.l2_squared(query, store_->vector(id), options_.dimension);
+  }
+  // Node id's vector as floats: the stored vector itself for float32, else decoded into buffer.
+  const float* FloatVector(uint32_t id, std::vector<float>* buffer) const;
+
+  // Add's steps.
+  Result<std::optional<uint32_t>> ClaimNode(int64_t label);
+  Status GrowIfFull();
+  int RandomLevel();
+  void Insert(uint32_t id, int level, SearchScratch* scratch);
+  void Connect(uint32_t id, int level, std::span<const Neighbor> neighbors, SearchScratch* scratch);
+  void LinkBack(uint32_t node, Neighbor added, int level, SearchScratch* scratch);
+  void PromoteEntry(uint32_t id, int level);
+
+  // The search primitives (hnsw_index.cc opens with how they fit together).
+  Neighbor GreedyClosest(const float* query, Neighbor start, int level) const;
+  template <typename Accept>
+  void SearchLayer(const float* query, Neighbor entry, int level, size_t ef, const Accept& accept,
+                   SearchScratch* scratch) const;
+  void SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,
+                       std::vector<Neighbor>* selected, std::vector<float>* buffer) const;
+  const float* PrepareQuery(std::span<const float> query, SearchScratch* scratch) const;
+
+  Status RebuildLabels(uint32_t node_count);
+  Status CheckNode(uint32_t id, uint32_t node_count) const;
+
+  const HnswOptions options_;
+  const DistanceKernels kernels_;
+  const double level_multiplier_;
+
+  // Shared by Add, Search, MarkDeleted, Stats; exclusive to grow store_ and to Save.
+  mutable RwLock mutex_;
+  const std::unique_ptr<NodeStore> store_;
+  // The node searches start from, packed as level << 32 | id; kNoEntry while empty.
+  std::atomic<uint64_t> entry_;
+
+  mutable std::mutex label_mutex_;
+  std::unordered_map<int64_t, uint32_t> label_to_id_;  // live labels; guarded by label_mutex_
+  uint32_t node_count_ = 0;                            // ids handed out; guarded by label_mutex_
+
+  std::mutex rng_mutex_;
+  std::mt19937_64 rng_;  // guarded by rng_mutex_
+
+  mutable ScratchPool scratch_pool_;
+};
+
+}  // namespace vexdb

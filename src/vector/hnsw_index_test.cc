@@ -1,0 +1,245 @@
+#include "vector/hnsw_index.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "vector/vector_test_util.h"
+
+namespace vexdb {
+namespace {
+
+constexpr size_t kDimension = 32;
+constexpr size_t kRows = 3000;
+constexpr size_t kQueries = 100;
+constexpr size_t kK = 10;
+
+std::unique_ptr<HnswIndex> NewIndex(HnswMetric metric, size_t dimension = kDimension,
+                                    VectorEncoding encoding = VectorEncoding::kFloat32) {
+  HnswOptions options;
+  options.metric = metric;
+  options.dimension = static_cast<uint32_t>(dimension);
+  options.encoding = encoding;
+  options.ef_construction = 100;
+  Result<std::unique_ptr<HnswIndex>> index = HnswIndex::Create(options);
+  EXPECT_TRUE(index.ok()) << index.status().ToString();
+  return std::move(index).value();
+}
+
+void AddAll(HnswIndex* index, const std::vector<float>& data, size_t dimension) {
+  for (size_t row = 0; row < data.size() / dimension; ++row) {
+    ASSERT_TRUE(index->Add(static_cast<int64_t>(row), Row(data, dimension, row)).ok());
+  }
+}
+
+// kRows rows and kQueries queries from the same distribution.
+std::pair<std::vector<float>, std::vector<float>> DataAndQueries(size_t clusters, uint64_t seed) {
+  std::vector<float> data = MakeVectors(kRows + kQueries, kDimension, clusters, seed);
+  std::vector<float> queries(data.begin() + kRows * kDimension, data.end());
+  data.resize(kRows * kDimension);
+  return {std::move(data), std::move(queries)};
+}
+
+struct AcceptAll {
+  bool operator()(int64_t) const { return true; }
+};
+
+// Mean recall@k over queries, against brute force over the rows `keep` admits.
+template <typename Keep>
+double MeanRecall(const HnswIndex& index, const std::vector<float>& data,
+                  const std::vector<float>& queries, uint32_t ef, const LabelFilter* filter,
+                  const Keep& keep) {
+  const size_t dimension = index.options().dimension;
+  double total = 0;
+  const size_t count = queries.size() / dimension;
+  for (size_t q = 0; q < count; ++q) {
+    const std::span<const float> query = Row(queries, dimension, q);
+    Result<std::vector<HnswMatch>> found = index.Search(query, {kK, ef, filter});
+    EXPECT_TRUE(found.ok());
+    for (const HnswMatch& match : *found) EXPECT_TRUE(keep(match.label)) << match.label;
+    total += Recall(*found, BruteForce(index.options().metric, data, dimension, query, kK, keep));
+  }
+  return total / double(count);
+}
+
+TEST(HnswIndexTest, RejectsBadOptions) {
+  HnswOptions options;
+  EXPECT_FALSE(HnswIndex::Create(options).ok());  // dimension 0
+  options.dimension = kMaxVectorDimension + 1;
+  EXPECT_FALSE(HnswIndex::Create(options).ok());
+  options.dimension = kMaxVectorDimension;
+  EXPECT_TRUE(HnswIndex::Create(options).ok());
+  options.m = 1;
+  EXPECT_FALSE(HnswIndex::Create(options).ok());
+}
+
+TEST(HnswIndexTest, EmptyIndexFindsNothing) {
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  std::vector<float> query(kDimension, 0.5f);
+  Result<std::vector<HnswMatch>> found = index->Search(query, {});
+  ASSERT_TRUE(found.ok());
+  EXPECT_TRUE(found->empty());
+  EXPECT_EQ(index->Stats().max_level, -1);
+}
+
+TEST(HnswIndexTest, RejectsWrongDimensionAndDuplicateLabel) {
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  std::vector<float> vector(kDimension, 1.0f);
+  std::vector<float> short_vector(kDimension - 1, 1.0f);
+  EXPECT_FALSE(index->Add(1, short_vector).ok());
+  EXPECT_FALSE(index->Search(short_vector, {}).ok());
+  ASSERT_TRUE(index->Add(1, vector).ok());
+  EXPECT_FALSE(index->Add(1, vector).ok());
+  EXPECT_EQ(index->size(), 1u);
+}
+
+TEST(HnswIndexTest, SingleVectorIsFoundWithItsDistance) {
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2, 3);
+  const float vector[] = {1, 2, 3};
+  const float query[] = {1, 2, 5};
+  ASSERT_TRUE(index->Add(-7, vector).ok());
+  Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 5});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].label, -7);
+  EXPECT_FLOAT_EQ((*found)[0].distance, 2.0f);
+}
+
+TEST(HnswIndexTest, L2RecallOnClusteredData) {
+  const auto [data, queries] = DataAndQueries(20, 1);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  ASSERT_TRUE(index->CheckIntegrity().ok());
+  EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
+}
+
+TEST(HnswIndexTest, CosineRecallOnUniformData) {
+  const auto [data, queries] = DataAndQueries(0, 3);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kCosine);
+  AddAll(index.get(), data, kDimension);
+  ASSERT_TRUE(index->CheckIntegrity().ok());
+  EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
+}
+
+// bfloat16 storage perturbs distances by well under a percent: the candidates are nearly the
+// same, and an exact re-rank (execution's job) restores the order.
+TEST(HnswIndexTest, BFloat16RecallForBothMetrics) {
+  for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
+    SCOPED_TRACE(static_cast<int>(metric));
+    const auto [data, queries] = DataAndQueries(20, 10);
+    std::unique_ptr<HnswIndex> index = NewIndex(metric, kDimension, VectorEncoding::kBFloat16);
+    AddAll(index.get(), data, kDimension);
+    ASSERT_TRUE(index->CheckIntegrity().ok());
+    EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
+  }
+}
+
+TEST(HnswIndexTest, CosineDistanceIgnoresLength) {
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kCosine, 2);
+  const float east[] = {10, 0};
+  const float north[] = {0, 0.5f};
+  const float zero[] = {0, 0};
+  ASSERT_TRUE(index->Add(1, east).ok());
+  ASSERT_TRUE(index->Add(2, north).ok());
+  ASSERT_TRUE(index->Add(3, zero).ok());
+  const float query[] = {3, 0.01f};
+  Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 3});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 3u);
+  EXPECT_EQ((*found)[0].label, 1);
+  EXPECT_NEAR((*found)[0].distance, 0.0, 1e-4);
+  EXPECT_EQ((*found)[1].label, 3);  // the zero vector, at distance |unit query - 0|² / 2
+  EXPECT_NEAR((*found)[1].distance, 0.5, 1e-4);
+  EXPECT_EQ((*found)[2].label, 2);  // north, nearly orthogonal
+  EXPECT_NEAR((*found)[2].distance, 1.0, 1e-2);
+}
+
+// Admits labels whose row number is a multiple of `modulus`.
+class ModulusFilter : public LabelFilter {
+ public:
+  explicit ModulusFilter(int64_t modulus) : modulus_(modulus) {}
+  bool Accept(int64_t label) const override { return label % modulus_ == 0; }
+  bool operator()(int64_t label) const { return Accept(label); }
+
+ private:
+  int64_t modulus_;
+};
+
+TEST(HnswIndexTest, FilteredRecallAtSeveralSelectivities) {
+  const auto [data, queries] = DataAndQueries(20, 5);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  for (int64_t modulus : {2, 10, 100}) {  // 50%, 10%, 1% of the rows qualify
+    SCOPED_TRACE(modulus);
+    const ModulusFilter filter(modulus);
+    EXPECT_GE(MeanRecall(*index, data, queries, 40, &filter, filter), 0.95);
+  }
+}
+
+TEST(HnswIndexTest, FilterAdmittingFewerThanKReturnsAllOfThem) {
+  const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 7);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  const ModulusFilter filter(1000);  // rows 0, 1000, 2000
+  Result<std::vector<HnswMatch>> found = index->Search(Row(data, kDimension, 5), {10, 40, &filter});
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->size(), 3u);
+}
+
+TEST(HnswIndexTest, DeletedRowsNeverComeBack) {
+  const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 8);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  const auto odd = [](int64_t label) { return label % 2 == 1; };
+  for (int64_t label = 0; label < int64_t{kRows}; label += 2)
+    EXPECT_TRUE(index->MarkDeleted(label));
+  EXPECT_FALSE(index->MarkDeleted(0));
+  EXPECT_FALSE(index->Contains(0));
+  EXPECT_EQ(index->size(), kRows / 2);
+  EXPECT_EQ(index->Stats().deleted, kRows / 2);
+  ASSERT_TRUE(index->CheckIntegrity().ok());
+  // Querying with the deleted vectors themselves: the nearest row is gone, the rest is found.
+  std::vector<float> queries(data.begin(), data.begin() + kQueries * kDimension);
+  EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, odd), 0.95);
+}
+
+TEST(HnswIndexTest, DeletedLabelCanBeAddedAgain) {
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2, 2);
+  const float old_vector[] = {0, 0};
+  const float new_vector[] = {100, 100};
+  ASSERT_TRUE(index->Add(42, old_vector).ok());
+  ASSERT_TRUE(index->Add(43, old_vector).ok());
+  EXPECT_TRUE(index->MarkDeleted(42));
+  ASSERT_TRUE(index->Add(42, new_vector).ok());
+  EXPECT_EQ(index->size(), 2u);
+  Result<std::vector<HnswMatch>> found = index->Search(old_vector, {.k = 3});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].label, 43);
+  EXPECT_EQ((*found)[1].label, 42);
+  EXPECT_NEAR((*found)[1].distance, std::sqrt(2.0f) * 100, 1e-3);
+  ASSERT_TRUE(index->CheckIntegrity().ok());
+}
+
+TEST(HnswIndexTest, StatsReportBytesPerVector) {
+  const std::vector<float> data = MakeVectors(1000, kDimension, 0, 9);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  const HnswStats stats = index->Stats();
+  EXPECT_EQ(stats.live, 1000u);
+  EXPECT_GE(stats.max_level, 1);
+  // At least the vector and the level-0 link slots, at most a few hundred bytes more.
+  EXPECT_GE(stats.bytes_per_vector, kDimension * 4 + 32 * 4);
+  EXPECT_LE(stats.bytes_per_vector, kDimension * 4 + 32 * 4 + 300);
+
+  std::unique_ptr<HnswIndex> half =
+      NewIndex(HnswMetric::kL2, kDimension, VectorEncoding::kBFloat16);
+  AddAll(half.get(), data, kDimension);
+  EXPECT_LE(half->Stats().bytes_per_vector, stats.bytes_per_vector - kDimension * 2 + 64);
+}
+
+}  // namespace
+}  // namespace vexdb

@@ -1,0 +1,47 @@
+#pragma once
+
+// Build and search parameters of an HNSW index, with the defaults vexdb uses.
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "vector/vector_encoding.h"
+
+namespace vexdb {
+
+// Serialized in the index format: never renumber.
+enum class HnswMetric : uint8_t {
+  kL2 = 0,      // Euclidean distance
+  kCosine = 1,  // cosine distance; the index normalizes vectors and ranks them by L2
+};
+
+inline constexpr uint32_t kMaxVectorDimension = 16383;  // TiDB's VECTOR(D) limit
+
+struct HnswOptions {
+  HnswMetric metric = HnswMetric::kL2;
+  uint32_t dimension = 0;  // 1..kMaxVectorDimension; no default
+  // Links per node on the upper layers; level 0 allows 2*m. 16 is pgvector's default and the
+  // setting the perf anchors measure peers at; more links cost memory and build time.
+  uint32_t m = 16;
+  // Beam width while inserting. With 200, fashion-mnist reaches recall@10 0.995 at ef_search 40
+  // (bench/ann/results), and hnswlib builds about 2x faster than with ann-benchmarks' 500
+  // (perf anchors: 2.4k vs 1.1k vectors/s) for a few tenths of a point of recall.
+  uint32_t ef_construction = 200;
+  // Beam width while searching when the caller does not give one (pgvector's default too); the
+  // search uses max(ef_search, k).
+  uint32_t ef_search = 40;
+  // Seeds the level generator, so one thread inserting the same rows builds the same graph.
+  uint64_t seed = 100;
+  // How vectors are stored (vector_encoding.h): bfloat16 halves memory and search bandwidth,
+  // and makes returned distances approximate.
+  VectorEncoding encoding = VectorEncoding::kFloat32;
+};
+
+// OK if the options describe a buildable index; an error naming the bad field otherwise.
+Status ValidateHnswOptions(const HnswOptions& options);
+
+// Link slots per node on layer 0 and on the layers above it.
+inline uint32_t MaxLinks0(const HnswOptions& options) { return 2 * options.m; }
+inline uint32_t MaxUpperLinks(const HnswOptions& options) { return options.m; }
+
+}  // namespace vexdb
