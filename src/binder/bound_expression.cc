@@ -155,6 +155,18 @@ std::string BoundExpr::ToString() const {
   return out + ")";
 }
 
+std::optional<ColumnVectorArgs> MatchColumnVectorArgs(const BoundExpr& call) {
+  if (call.kind != BoundExprKind::kFunction || call.children.size() != 2) return std::nullopt;
+  const BoundExpr* column = call.children[0].get();
+  const BoundExpr* constant = call.children[1].get();
+  if (column->kind == BoundExprKind::kConstant) std::swap(column, constant);
+  if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant ||
+      constant->constant.kind() != ValueKind::kVector) {
+    return std::nullopt;
+  }
+  return ColumnVectorArgs{column, &constant->constant.vector_value()};
+}
+
 BoundExprPtr MakeConstant(Value value, LogicalType type) {
   auto node = std::make_unique<BoundExpr>();
   node->kind = BoundExprKind::kConstant;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,5 +94,13 @@ bool AggregatesEqual(const BoundAggregate& a, const BoundAggregate& b);
 bool IsConstantExpr(const BoundExpr& expr);
 // Splits nested ANDs into conjuncts.
 void SplitConjuncts(BoundExprPtr expr, std::vector<BoundExprPtr>* out);
+
+// The arguments of a call f(column, vector constant) or f(vector constant, column), the shape of
+// a vector search (VEC_COSINE_DISTANCE(embedding, '[...]')); nullopt for any other expression.
+struct ColumnVectorArgs {
+  const BoundExpr* column;            // kColumn
+  const std::vector<float>* vector;   // the constant's elements
+};
+std::optional<ColumnVectorArgs> MatchColumnVectorArgs(const BoundExpr& call);
 
 }  // namespace vexdb

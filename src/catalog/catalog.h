@@ -110,7 +110,8 @@ struct TableInfo {
   int HandleColumn() const;
   int AutoIncrementColumn() const;  // -1 if none
   // The storage view of this table (ids, types, B-tree indexes other than a clustered PRIMARY,
-  // in declaration order; HNSW indexes are left to src/vector/). Column defaults: a kValue
+  // in declaration order; the columns of HNSW indexes as vector_columns, whose writes storage
+  // logs for the in-memory graphs). Column defaults: a kValue
   // default cast to the column type, NULL otherwise (rows written before ADD COLUMN).
   TableLayout Layout() const;
   // Persistent counter names for StorageEngine::AllocateIds.

@@ -109,7 +109,14 @@ TableLayout TableInfo::Layout() const {
     layout.columns.push_back({column.id, column.name, column.type, StoredDefault(column)});
   }
   for (const IndexInfo& index : indexes) {
-    if (index.kind != IndexKind::kBTree) continue;  // vector indexes live in src/vector/
+    if (index.kind == IndexKind::kHnsw) {  // the graph lives in memory; storage logs changes
+      int position = ColumnIndex(index.columns[0].column);
+      auto& logged = layout.vector_columns;
+      if (std::find(logged.begin(), logged.end(), position) == logged.end()) {
+        logged.push_back(position);
+      }
+      continue;
+    }
     if (index.primary && layout.handle_column >= 0) continue;  // the row key is the index
     layout.indexes.push_back(MakeIndexLayout(*this, index));
   }

@@ -5,17 +5,10 @@
 namespace vexdb {
 
 std::optional<BatchDistance> BatchDistance::Match(const BoundExpr& expr) {
-  if (expr.kind != BoundExprKind::kFunction || expr.children.size() != 2) return std::nullopt;
+  std::optional<ColumnVectorArgs> args = MatchColumnVectorArgs(expr);
   std::optional<DistanceFunction> distance = DistanceFunctionOf(expr.name);
-  if (!distance) return std::nullopt;
-  const BoundExpr* column = expr.children[0].get();
-  const BoundExpr* constant = expr.children[1].get();
-  if (column->kind == BoundExprKind::kConstant) std::swap(column, constant);
-  if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant ||
-      constant->constant.kind() != ValueKind::kVector) {
-    return std::nullopt;
-  }
-  return BatchDistance(*distance, column->column_index, &constant->constant.vector_value());
+  if (!args || !distance) return std::nullopt;
+  return BatchDistance(*distance, args->column->column_index, args->vector);
 }
 
 void BatchDistance::Compute(const RowBatch& rows, std::vector<std::optional<Value>>* out) const {

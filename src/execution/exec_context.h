@@ -34,6 +34,7 @@ class SystemTableProvider {
 };
 
 struct PhysicalOperator;
+class VectorIndexRegistry;
 
 struct ExecContext {
   Transaction* txn = nullptr;
@@ -46,6 +47,8 @@ struct ExecContext {
   bool foreign_key_checks = true;
   bool client_found_rows = false;  // UPDATE reports matched rather than changed rows
   StatusCounters* counters = nullptr;
+  VectorIndexRegistry* vector_indexes = nullptr;  // null: vector index scans read the table
+  uint32_t hnsw_ef_search = 0;                     // 0: each index's default
 
   // Rows of the enclosing queries, innermost last (kOuterColumn depth 1 = back()).
   std::vector<const Row*> outer_rows;

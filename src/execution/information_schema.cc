@@ -175,8 +175,9 @@ std::vector<std::string_view> show_internal::SystemTableNames() {
   return names;
 }
 
-InformationSchema::InformationSchema(Catalog& catalog, StorageEngine& storage)
-    : catalog_(catalog), storage_(storage) {}
+InformationSchema::InformationSchema(Catalog& catalog, StorageEngine& storage,
+                                     const VectorIndexRegistry* vector_indexes)
+    : catalog_(catalog), storage_(storage), vector_indexes_(vector_indexes) {}
 
 bool InformationSchema::Resolve(std::string_view database, std::string_view table,
                                 std::vector<ResultColumn>* columns) const {
@@ -190,7 +191,7 @@ Result<std::vector<Row>> InformationSchema::Rows(std::string_view database,
                                                  std::string_view table) {
   const is::TableDef* def = is::FindTableDef(database, table);
   if (def == nullptr) return Status::Error(ErrorCode::kNoSuchTable, database, table);
-  return def->rows(is::Source{catalog_, storage_});
+  return def->rows(is::Source{catalog_, storage_, vector_indexes_});
 }
 
 }  // namespace vexdb

@@ -26,6 +26,7 @@ struct ColumnDef {
 struct Source {
   Catalog& catalog;
   StorageEngine& storage;
+  const VectorIndexRegistry* vector_indexes = nullptr;
 };
 
 using RowsBuilder = std::vector<Row> (*)(const Source&);

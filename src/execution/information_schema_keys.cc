@@ -7,6 +7,8 @@
 // built (ROWS_STABLE_NOT_INDEXED 0): vexdb indexes rows in the writing transaction.
 
 #include "execution/information_schema_internal.h"
+#include "execution/vector_index_registry.h"
+#include "storage/table_store.h"
 
 namespace vexdb::information_schema_internal {
 
@@ -133,11 +135,22 @@ std::vector<Row> TiflashIndexesRows(const Source& source) {
       if (index.kind != IndexKind::kHnsw || index.columns.empty()) continue;
       int column = table->ColumnIndex(index.columns.front().column);
       int64_t column_id = column < 0 ? 0 : table->columns[column].id;
+      VectorIndexProgress progress;
+      if (source.vector_indexes) progress = source.vector_indexes->Progress(table->id);
+      // Rows changed since the graph last caught up: the table's committed vector-log entries.
+      std::unique_ptr<Transaction> txn = source.storage.BeginTransaction();
+      Result<std::vector<int64_t>> changed = TableStore::ScanVectorLog(*txn, table->id);
+      if (changed.ok()) progress.rows_pending = changed->size();
+      // Until the graph is ready the rows are "not indexed" (at least one); TiDB's clients
+      // treat ROWS_STABLE_NOT_INDEXED = 0 as built.
+      int64_t indexed = static_cast<int64_t>(progress.rows_indexed);
+      int64_t not_indexed = progress.ready ? 0 : 1;
       rows.push_back({si::Str(table->database), si::Str(table->name), Value::Int(table->id),
                       si::Str(index.columns.front().column), si::Str(index.name),
                       Value::Int(column_id), Value::Int(index.id), si::Str("HNSW"),
-                      Value::Int(0), Value::Int(0), Value::Int(0), Value::Int(0),
-                      Value::Null(), si::Str("")});
+                      Value::Int(indexed), Value::Int(not_indexed), Value::Int(0),
+                      Value::Int(static_cast<int64_t>(progress.rows_pending)), Value::Null(),
+                      si::Str("")});
     }
   }
   return rows;

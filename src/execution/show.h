@@ -16,6 +16,8 @@
 namespace vexdb {
 
 // A system variable as SHOW VARIABLES lists it.
+class VectorIndexRegistry;
+
 struct VariableRow {
   std::string name;
   std::string value;
@@ -43,7 +45,9 @@ std::string ShowCreateTableText(const TableInfo& table, StorageEngine& storage);
 // information_schema: resolves the virtual tables for the binder and materializes their rows.
 class InformationSchema : public SystemTableResolver, public SystemTableProvider {
  public:
-  InformationSchema(Catalog& catalog, StorageEngine& storage);
+  // `vector_indexes` (may be null) reports the build progress in TIFLASH_INDEXES.
+  InformationSchema(Catalog& catalog, StorageEngine& storage,
+                    const VectorIndexRegistry* vector_indexes = nullptr);
   bool Resolve(std::string_view database, std::string_view table,
                std::vector<ResultColumn>* columns) const override;
   Result<std::vector<Row>> Rows(std::string_view database, std::string_view table) override;
@@ -51,6 +55,7 @@ class InformationSchema : public SystemTableResolver, public SystemTableProvider
  private:
   Catalog& catalog_;
   StorageEngine& storage_;
+  const VectorIndexRegistry* vector_indexes_;
 };
 
 }  // namespace vexdb

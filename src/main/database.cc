@@ -1,9 +1,12 @@
 #include "main/database.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "catalog/catalog.h"
 #include "execution/show.h"
+#include "execution/vector_index_registry.h"
 #include "main/session.h"
 #include "storage/storage_engine.h"
 
@@ -12,6 +15,20 @@ namespace vexdb {
 Database::Database(DatabaseOptions options) : options_(std::move(options)) {}
 
 Database::~Database() = default;
+
+void Database::SyncVectorIndexes() {
+  std::set<int64_t> indexed_tables;
+  for (const DatabaseInfo& database : catalog_->ListDatabases()) {
+    for (const TableRef& table : catalog_->ListTables(database.name)) {
+      bool indexed = std::any_of(table->indexes.begin(), table->indexes.end(),
+                                 [](const IndexInfo& i) { return i.kind == IndexKind::kHnsw; });
+      if (!indexed) continue;
+      indexed_tables.insert(table->id);
+      vector_indexes_->Schedule(*table);
+    }
+  }
+  vector_indexes_->RetainOnly(indexed_tables);
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
   std::error_code ec;
@@ -26,7 +43,10 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
   storage.block_cache_bytes = options.block_cache_mb << 20;
   VEXDB_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(options.data_dir, storage));
   VEXDB_ASSIGN_OR_RETURN(db->catalog_, Catalog::Open(*db->storage_));
-  db->information_schema_ = std::make_unique<InformationSchema>(*db->catalog_, *db->storage_);
+  db->vector_indexes_ = std::make_unique<VectorIndexRegistry>(*db->storage_);
+  db->information_schema_ =
+      std::make_unique<InformationSchema>(*db->catalog_, *db->storage_, db->vector_indexes_.get());
+  db->SyncVectorIndexes();
   return db;
 }
 

@@ -21,6 +21,7 @@ class Catalog;
 class InformationSchema;
 class Session;
 class StorageEngine;
+class VectorIndexRegistry;
 
 struct DatabaseOptions {
   std::string data_dir = "./data";
@@ -56,11 +57,15 @@ class Database {
   StorageEngine& storage() { return *storage_; }
   Catalog& catalog() { return *catalog_; }
   InformationSchema& information_schema() { return *information_schema_; }
+  VectorIndexRegistry& vector_indexes() { return *vector_indexes_; }
   GlobalVariables& globals() { return globals_; }
   StatusCounters& counters() { return counters_; }
   // Held by every DDL statement: catalog changes are read-modify-write of table definitions.
   std::mutex& ddl_mutex() { return ddl_mu_; }
   const DatabaseOptions& options() const { return options_; }
+  // Brings the vector index graphs in line with the catalog: schedules building the graphs of
+  // every table with a vector index (at start-up, after DDL) and drops those of dropped tables.
+  void SyncVectorIndexes();
 
  private:
   friend class Session;
@@ -72,6 +77,8 @@ class Database {
   std::unique_ptr<StorageEngine> storage_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<InformationSchema> information_schema_;
+  // Declared after storage_ so that it stops its worker before the storage closes.
+  std::unique_ptr<VectorIndexRegistry> vector_indexes_;
   GlobalVariables globals_;
   StatusCounters counters_;
   std::mutex ddl_mu_;

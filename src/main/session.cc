@@ -121,6 +121,11 @@ ExecContext StatementRunner::MakeContext() {
   ctx.foreign_key_checks = state_.BoolVariable("foreign_key_checks");
   ctx.client_found_rows = info_.client_found_rows;
   ctx.counters = &db_.counters();
+  ctx.vector_indexes = &db_.vector_indexes();
+  auto ef_search = state_.GetSystemVariable("hnsw_ef_search", false);
+  if (ef_search.ok() && ef_search->kind() == ValueKind::kInt) {
+    ctx.hnsw_ef_search = static_cast<uint32_t>(std::clamp<int64_t>(ef_search->int_value(), 0, 1 << 20));
+  }
   FunctionContext& f = ctx.function;
   f.statement_time_micros = now_;
   f.current_database = state_.current_database;
@@ -267,6 +272,7 @@ Result<QueryResult> StatementRunner::RunDdl(const ast::Statement& statement) {
                  state_.BoolVariable("foreign_key_checks"), now_, &db_.information_schema(),
                  &state_};
   VEXDB_ASSIGN_OR_RETURN(QueryResult result, ExecuteDdl(statement, ctx));
+  db_.SyncVectorIndexes();
   if (statement.type == ast::StatementType::kDropDatabase &&
       NameEquals(statement.As<ast::DropDatabaseStatement>().name, state_.current_database)) {
     state_.current_database.clear();

@@ -25,6 +25,8 @@ std::string AccessText(const LogicalOperator& op) {
              access.description + ")";
     case AccessKind::kIndexRange:
       return "IndexRangeScan(index:" + access.index_name + ", " + access.description + ")";
+    case AccessKind::kVectorIndex:
+      return "VectorIndexScan(index:" + access.index_name + ", " + access.description + ")";
   }
   return "?";
 }
@@ -56,6 +58,9 @@ std::string Describe(const LogicalOperator& op) {
       for (size_t i = 0; i < op.order_by.size(); ++i) {
         if (i) out += ", ";
         out += op.order_by[i].expr->ToString() + (op.order_by[i].descending ? ":desc" : "");
+      }
+      if (!op.vector_index_note.empty()) {
+        out += " (vector index not used: " + op.vector_index_note + ")";
       }
       return out;
     }

@@ -35,6 +35,8 @@ enum class AccessKind : uint8_t {
   kHandleRange, // handles in [lo, hi] (clustered integer primary key ranges)
   kHandleSet,   // point gets by handle (pk = c, pk IN (...))
   kIndexRange,  // one or more ranges of a secondary (or non-clustered primary) index
+  kVectorIndex, // the rows an HNSW index finds nearest to a constant vector (a superset of the
+                // LIMIT's k, re-ranked exactly above); a full scan while the index is not ready
 };
 
 struct AccessPath {
@@ -45,6 +47,10 @@ struct AccessPath {
   std::vector<IndexRange> ranges;
   std::string index_name;        // for EXPLAIN
   std::string description;       // for EXPLAIN: the access condition
+  // kVectorIndex: the HNSW index (IndexInfo::id), the query vector and how many rows are wanted
+  int64_t vector_index_id = 0;
+  std::vector<float> vector_query;
+  uint64_t vector_k = 0;
 };
 
 struct LogicalOperator {
@@ -74,6 +80,7 @@ struct LogicalOperator {
   // when a LIMIT sits on the sort, so a bounded heap replaces the full sort)
   std::vector<BoundOrderItem> order_by;
   std::optional<uint64_t> top_n;
+  std::string vector_index_note;  // why a vector index on the sort key is not used (EXPLAIN)
   // kLimit
   std::optional<uint64_t> limit;
   uint64_t offset = 0;

@@ -343,6 +343,14 @@ Result<int64_t> DecodeRowKeyHandle(std::string_view key) {
   return DecodeHandle(&key);
 }
 
+std::string VectorLogPrefix(int64_t table_id) { return TablePrefix(table_id) + "_v"; }
+
+std::string EncodeVectorLogKey(int64_t table_id, int64_t handle) {
+  std::string key = VectorLogPrefix(table_id);
+  EncodeHandle(handle, &key);
+  return key;
+}
+
 std::string IndexPrefix(int64_t table_id, int64_t index_id) {
   std::string key = TablePrefix(table_id) + "_i";
   AppendComparableInt(index_id, &key);

@@ -35,6 +35,9 @@ std::string PrefixEnd(std::string_view prefix);
 Result<int64_t> DecodeRowKeyHandle(std::string_view key);
 
 std::string IndexPrefix(int64_t table_id, int64_t index_id);
+// t{table_id}_v{handle}: the vector-index log entry of a row (table_store.h).
+std::string VectorLogPrefix(int64_t table_id);
+std::string EncodeVectorLogKey(int64_t table_id, int64_t handle);
 // Appends the memcomparable encoding of value (of the given type) to out.
 void EncodeKeyValue(const Value& value, const LogicalType& type, std::string* out);
 // Decodes one value; advances *in.

@@ -82,6 +82,10 @@ Status RocksTransaction::Put(std::string_view key, std::string_view value) {
   return FromRocks(txn_->Put(cf_, ToSlice(key), ToSlice(value)), "put");
 }
 
+Status RocksTransaction::PutUntracked(std::string_view key, std::string_view value) {
+  return FromRocks(txn_->PutUntracked(cf_, ToSlice(key), ToSlice(value)), "put");
+}
+
 Status RocksTransaction::Delete(std::string_view key) {
   return FromRocks(txn_->Delete(cf_, ToSlice(key)), "delete");
 }

@@ -20,6 +20,7 @@ class RocksTransaction final : public Transaction {
   Result<std::optional<std::string>> GetForUpdate(std::string_view key) override;
   Result<std::optional<std::string>> GetLatestForUpdate(std::string_view key) override;
   Status Put(std::string_view key, std::string_view value) override;
+  Status PutUntracked(std::string_view key, std::string_view value) override;
   Status Delete(std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) override;
 

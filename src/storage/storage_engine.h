@@ -108,6 +108,10 @@ class Transaction {
   // the key changed after the snapshot.
   virtual Result<std::optional<std::string>> GetLatestForUpdate(std::string_view key) = 0;
   virtual Status Put(std::string_view key, std::string_view value) = 0;
+  // A write that is never a write conflict: it locks the key like Put but skips the check that
+  // the key is unchanged since the snapshot. For keys several transactions may write with the
+  // same meaning, such as the vector-index log.
+  virtual Status PutUntracked(std::string_view key, std::string_view value) = 0;
   virtual Status Delete(std::string_view key) = 0;
   // Snapshot scan of [lower, upper) including own writes; upper "" is unbounded. The iterator
   // must be destroyed before the transaction; writes made while it is open may not be seen.

@@ -154,6 +154,20 @@ struct IndexChange {
   bool key_changed = false;
 };
 
+Status LogVector(Transaction& txn, const TableLayout& layout, int64_t handle) {
+  if (layout.vector_columns.empty()) return Status::OK();
+  // Untracked: the graph keeper deletes entries concurrently, which must not fail the writer
+  // with a write conflict.
+  return txn.PutUntracked(EncodeVectorLogKey(layout.table_id, handle), "");
+}
+
+bool VectorsChanged(const TableLayout& layout, const Row& old_row, const Row& new_row) {
+  for (int position : layout.vector_columns) {
+    if (!(old_row[position] == new_row[position])) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status TableStore::Insert(Transaction& txn, const TableLayout& layout, int64_t handle,
@@ -171,7 +185,7 @@ Status TableStore::Insert(Transaction& txn, const TableLayout& layout, int64_t h
   for (const IndexEntry& entry : entries) {
     VEXDB_RETURN_IF_ERROR(txn.Put(entry.key, handle_value));
   }
-  return Status::OK();
+  return LogVector(txn, layout, handle);
 }
 
 Status TableStore::Update(Transaction& txn, const TableLayout& layout, int64_t old_handle,
@@ -200,6 +214,11 @@ Status TableStore::Update(Transaction& txn, const TableLayout& layout, int64_t o
       VEXDB_RETURN_IF_ERROR(txn.Put(change.new_entry.key, handle_value));
     }
   }
+  if (handle_changed) {
+    VEXDB_RETURN_IF_ERROR(LogVector(txn, layout, old_handle));
+    return LogVector(txn, layout, new_handle);
+  }
+  if (VectorsChanged(layout, old_row, new_row)) return LogVector(txn, layout, new_handle);
   return Status::OK();
 }
 
@@ -209,7 +228,7 @@ Status TableStore::Delete(Transaction& txn, const TableLayout& layout, int64_t h
   for (const IndexLayout& index : layout.indexes) {
     VEXDB_RETURN_IF_ERROR(txn.Delete(MakeIndexEntry(layout, index, row, handle).key));
   }
-  return Status::OK();
+  return LogVector(txn, layout, handle);
 }
 
 Result<std::optional<int64_t>> TableStore::FindConflict(Transaction& txn,
@@ -271,6 +290,34 @@ Status TableStore::BuildIndex(Transaction& txn, const TableLayout& layout, int i
     VEXDB_RETURN_IF_ERROR(CheckUniqueFree(txn, layout, index, entry, row));
     VEXDB_RETURN_IF_ERROR(txn.Put(entry.key, HandleValue(handle)));
   }
+}
+
+Result<std::vector<int64_t>> TableStore::ScanVectorLog(Transaction& txn, int64_t table_id) {
+  std::string prefix = VectorLogPrefix(table_id);
+  std::unique_ptr<KvIterator> it = txn.Scan(prefix, PrefixEnd(prefix));
+  std::vector<int64_t> handles;
+  for (; it->Valid(); it->Next()) {
+    std::string_view key = it->key();
+    key.remove_prefix(prefix.size());
+    VEXDB_ASSIGN_OR_RETURN(int64_t handle, DecodeHandle(&key));
+    handles.push_back(handle);
+  }
+  VEXDB_RETURN_IF_ERROR(it->status());
+  return handles;
+}
+
+Result<bool> TableStore::ConsumeVectorLog(Transaction& txn, int64_t table_id, int64_t handle) {
+  std::string key = EncodeVectorLogKey(table_id, handle);
+  Result<std::optional<std::string>> entry = txn.GetForUpdate(key);
+  if (!entry.ok()) {
+    bool contended = entry.status().Is(ErrorCode::kLockWaitTimeout) ||
+                     entry.status().Is(ErrorCode::kLockDeadlock);
+    if (contended) return false;
+    return entry.status();
+  }
+  if (!*entry) return true;  // consumed by someone else
+  VEXDB_RETURN_IF_ERROR(txn.Delete(key));
+  return true;
 }
 
 }  // namespace vexdb

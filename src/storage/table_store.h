@@ -43,6 +43,9 @@ struct TableLayout {
   std::vector<ColumnLayout> columns;
   std::vector<IndexLayout> indexes;  // secondary indexes and a non-clustered PRIMARY
   int handle_column = -1;            // position of the clustered int PK; -1 = hidden row id
+  // Positions of the columns a vector (HNSW) index covers. When not empty, every write of a row
+  // that may change what the index holds also writes the row's vector-log entry (below).
+  std::vector<int> vector_columns;
 };
 
 // Range over an index: key-value prefixes with inclusive/exclusive ends. An empty bound is
@@ -102,6 +105,16 @@ class TableStore {
   // Fills a new index from the existing rows inside txn (CREATE INDEX on a non-empty table);
   // kDupEntry if a unique index finds duplicates.
   static Status BuildIndex(Transaction& txn, const TableLayout& layout, int index_position);
+
+  // The vector-index log. Insert, Update and Delete of a table with vector_columns write the
+  // key t{id}_v{handle} (empty value) in the same transaction as the row, for every handle whose
+  // vector may have changed. The in-memory HNSW graphs are derived from the table: whoever keeps
+  // them reads these entries to learn which rows to re-read, then consumes them. Through a
+  // transaction, the log shows the committed entries of its snapshot plus its own writes.
+  static Result<std::vector<int64_t>> ScanVectorLog(Transaction& txn, int64_t table_id);
+  // Removes one entry if no other transaction holds it (a writer that has logged the handle
+  // again and not yet committed): returns false then, and the entry stays for the next round.
+  static Result<bool> ConsumeVectorLog(Transaction& txn, int64_t table_id, int64_t handle);
 };
 
 }  // namespace vexdb

@@ -383,5 +383,50 @@ TEST_F(TableStoreTest, DecimalUniqueKeyIgnoresScale) {
   EXPECT_EQ(s.message(), "Duplicate entry '1.50' for key 'prices.p'");
 }
 
+// The vector-index log: writes that may change a logged column record the handle in the same
+// transaction; only committed entries (and a transaction's own) are visible; consuming skips an
+// entry that another transaction holds.
+TEST_F(TableStoreTest, VectorLogRecordsChangedVectorsWithTheRow) {
+  layout_.vector_columns = {2};  // pretend "score" is a vector column
+  ASSERT_TRUE(InsertCommitted(Player(1, "ann", 10)).ok());
+  ASSERT_TRUE(InsertCommitted(Player(2, "bob", 20)).ok());
+  std::unique_ptr<Transaction> reader = engine_->BeginTransaction();
+  EXPECT_EQ(*TableStore::ScanVectorLog(*reader, layout_.table_id), (std::vector<int64_t>{1, 2}));
+  for (int64_t handle : {1, 2}) {
+    EXPECT_EQ(*TableStore::ConsumeVectorLog(*reader, layout_.table_id, handle), true);
+  }
+  ASSERT_TRUE(reader->Commit().ok());
+
+  std::unique_ptr<Transaction> writer = engine_->BeginTransaction();
+  // Changing another column logs nothing; changing the logged one does.
+  ASSERT_TRUE(TableStore::Update(*writer, layout_, 1, Player(1, "ann", 10), 1,
+                                 Player(1, "anne", 10)).ok());
+  ASSERT_TRUE(TableStore::Update(*writer, layout_, 2, Player(2, "bob", 20), 2,
+                                 Player(2, "bob", 21)).ok());
+  EXPECT_EQ(*TableStore::ScanVectorLog(*writer, layout_.table_id), (std::vector<int64_t>{2}));
+  std::unique_ptr<Transaction> other = engine_->BeginTransaction();
+  EXPECT_TRUE(TableStore::ScanVectorLog(*other, layout_.table_id)->empty());
+  ASSERT_TRUE(writer->Commit().ok());
+
+  // Log writes never fail because of the consumer (they skip conflict checks); the consumer
+  // leaves an entry that an open transaction has logged again, or that was logged again and
+  // committed after the consumer's snapshot.
+  std::unique_ptr<Transaction> consumer = engine_->BeginTransaction();
+  std::unique_ptr<Transaction> deleter = engine_->BeginTransaction();
+  ASSERT_TRUE(TableStore::Delete(*deleter, layout_, 1, Player(1, "anne", 10)).ok());
+  EXPECT_EQ(*TableStore::ConsumeVectorLog(*consumer, layout_.table_id, 1), false);
+  ASSERT_TRUE(TableStore::Update(*engine_->BeginTransaction(), layout_, 2, Player(2, "bob", 21), 2,
+                                 Player(2, "bob", 22)).ok());  // rolled back: no entry
+  std::unique_ptr<Transaction> updater = engine_->BeginTransaction();
+  ASSERT_TRUE(TableStore::Update(*updater, layout_, 2, Player(2, "bob", 21), 2,
+                                 Player(2, "bob", 23)).ok());
+  ASSERT_TRUE(updater->Commit().ok());
+  EXPECT_EQ(*TableStore::ConsumeVectorLog(*consumer, layout_.table_id, 2), false);
+  ASSERT_TRUE(consumer->Commit().ok());
+  ASSERT_TRUE(deleter->Commit().ok());
+  std::unique_ptr<Transaction> last = engine_->BeginTransaction();
+  EXPECT_EQ(*TableStore::ScanVectorLog(*last, layout_.table_id), (std::vector<int64_t>{1, 2}));
+}
+
 }  // namespace
 }  // namespace vexdb

@@ -1,0 +1,96 @@
+#pragma once
+
+// VectorIndexRegistry: the in-memory HNSW graphs behind the tables' vector indexes, and how a
+// query gets exact answers from them.
+//
+// The table is the source of truth; a graph is derived from it. Every write that may change an
+// indexed vector also writes the row's vector-log entry in the same transaction
+// (TableStore::ScanVectorLog), so the log names exactly the rows a graph may be wrong about. A
+// background worker builds a table's graphs from a snapshot scan, then keeps draining the log:
+// it re-reads each logged row, updates every graph of the table, and consumes the entry.
+//
+// A search never trusts the graph alone. Its candidates are the graph's nearest rows, minus the
+// rows the searcher's own view of the log marks as changed, plus those changed rows (committed but
+// not yet drained, or the transaction's own writes) and the rows whose distance is NULL (a NULL
+// vector; for cosine a zero vector), which sort first as in an exact scan. Execution reads every
+// candidate through its own transaction, so an uncommitted or deleted row never comes back, and
+// ranks them by the exact SQL distance. The only approximation left is the graph's recall.
+//
+// After a restart (or kill -9) the graphs are rebuilt from the tables in the background; queries
+// run as exact scans until a table's graphs are ready.
+//
+// Thread safety: all methods may be called from any thread. Destroy the registry before the
+// storage engine (it stops and joins its worker).
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <span>
+#include <thread>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "common/result.h"
+#include "storage/storage_engine.h"
+
+namespace vexdb {
+
+class TableGraphs;
+
+struct VectorCandidates {
+  std::vector<int64_t> handles;  // distinct; the graph's matches first, nearest first
+  size_t graph_matches = 0;      // how many of handles came from the graph
+  bool exhausted = false;        // the graph has no further matches to offer
+};
+
+// Progress of a table's graphs, for information_schema.TIFLASH_INDEXES.
+struct VectorIndexProgress {
+  bool ready = false;
+  uint64_t rows_indexed = 0;  // rows in the graphs (ready) or added so far (building)
+  uint64_t rows_pending = 0;  // log entries not yet drained, as of the last look
+};
+
+class VectorIndexRegistry {
+ public:
+  explicit VectorIndexRegistry(StorageEngine& storage);
+  ~VectorIndexRegistry();
+  VectorIndexRegistry(const VectorIndexRegistry&) = delete;
+  VectorIndexRegistry& operator=(const VectorIndexRegistry&) = delete;
+
+  // Candidates for the `k` rows nearest to `query` under `index` (an HNSW index of `table`), as
+  // seen by `txn`; nullopt while the table's graphs are not ready (the first call schedules the
+  // build; the caller scans the table instead). `ef` 0 is the index default.
+  Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
+                                                     const IndexInfo& index,
+                                                     std::span<const float> query, size_t k,
+                                                     uint32_t ef);
+
+  // Schedules building the graphs of `table` (after CREATE TABLE / CREATE INDEX, at start-up).
+  void Schedule(const TableInfo& table);
+  // Forgets the graphs of every table not in `table_ids` (dropped or without vector indexes).
+  void RetainOnly(const std::set<int64_t>& table_ids);
+
+  VectorIndexProgress Progress(int64_t table_id) const;
+
+ private:
+  std::shared_ptr<TableGraphs> Find(const TableInfo& table, bool schedule);
+  void Enqueue(std::shared_ptr<TableGraphs> graphs);
+  void Work();
+
+  StorageEngine& storage_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<int64_t, std::shared_ptr<TableGraphs>> tables_;  // by table id; guarded by mutex_
+  std::deque<std::shared_ptr<TableGraphs>> queue_;          // guarded by mutex_
+  bool stopping_ = false;                                   // guarded by mutex_
+  std::atomic<bool> stop_{false};                           // ends a build early
+  std::thread worker_;
+};
+
+}  // namespace vexdb

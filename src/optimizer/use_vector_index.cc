@@ -1,0 +1,121 @@
+// Rule use_vector_index: a top-k by vector distance reads the table through a matching HNSW
+// index instead of scanning it, as TiDB does (tidb-vector-spec.md §3.6):
+//
+//   TopN(k) on d                      the sort under LIMIT k (limit_to_top_n ran first), one
+//     Projection ..., d := VEC_COSINE_DISTANCE(col, const) | VEC_L2_DISTANCE(col, const)
+//       Get t                         no filters, no locking, a plain read
+//
+// with an HNSW index of t on col with the same distance. The TopN stays: the index offers a
+// superset of k candidate rows and execution ranks them by the exact SQL distance, so results
+// carry TiDB's distances; which rows make the top k is as good as the graph's recall. ORDER BY
+// ... DESC, other sort keys, no LIMIT and a WHERE clause keep the exact scan (filtered search
+// comes later); EXPLAIN then says why on the TopN line, as TiDB's warnings do.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "optimizer/optimizer.h"
+#include "types/value_format.h"
+
+namespace vexdb {
+
+namespace {
+
+bool IsDistanceFunction(const BoundExpr& expr) {
+  static constexpr std::string_view kNames[] = {"vec_cosine_distance", "vec_l2_distance",
+                                                "vec_l1_distance", "vec_negative_inner_product"};
+  return expr.kind == BoundExprKind::kFunction &&
+         std::find(std::begin(kNames), std::end(kNames), expr.name) != std::end(kNames);
+}
+
+std::optional<VectorDistance> IndexableDistance(std::string_view function) {
+  if (function == "vec_cosine_distance") return VectorDistance::kCosine;
+  if (function == "vec_l2_distance") return VectorDistance::kL2;
+  return std::nullopt;
+}
+
+bool HasVectorIndexOn(const TableInfo& table, int column) {
+  return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const IndexInfo& index) {
+    return index.kind == IndexKind::kHnsw && table.ColumnIndex(index.columns[0].column) == column;
+  });
+}
+
+const IndexInfo* FindVectorIndex(const TableInfo& table, int column, VectorDistance distance) {
+  for (const IndexInfo& index : table.indexes) {
+    if (index.kind == IndexKind::kHnsw && index.distance == distance &&
+        table.ColumnIndex(index.columns[0].column) == column) {
+      return &index;
+    }
+  }
+  return nullptr;
+}
+
+// TiDB's EXPLAIN form of a vector: at most five elements, then how many more.
+std::string ShortVector(const std::vector<float>& v) {
+  constexpr size_t kShown = 5;
+  if (v.size() <= kShown) return FormatVector(v);
+  std::vector<float> head(v.begin(), v.begin() + kShown);
+  std::string text = FormatVector(head);
+  text.pop_back();
+  return fmt::format("{},({} more)...]", text, v.size() - kShown);
+}
+
+// Why a top-k by this distance cannot read through a vector index ("" if it can; then *index
+// is the index to use).
+std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const ColumnVectorArgs& args,
+                   const LogicalOperator& get, const IndexInfo** index) {
+  if (!sort.top_n) return "no LIMIT";
+  if (sort.order_by.size() != 1) return "more than one ORDER BY key";
+  if (sort.order_by[0].descending) return "ORDER BY ... DESC";
+  std::optional<VectorDistance> distance = IndexableDistance(call.name);
+  if (!distance) return fmt::format("vector indexes serve only cosine and L2, not {}", call.name);
+  const TableInfo& table = *get.table;
+  int column = args.column->column_index;
+  *index = FindVectorIndex(table, column, *distance);
+  if (*index == nullptr) return fmt::format("no {} index on {}", call.name, table.columns[column].name);
+  if (!get.filters.empty()) return "a WHERE condition on the table";
+  if (get.lock != ast::LockMode::kNone || get.emit_handle) return "a locking read";
+  if (static_cast<int64_t>(args.vector->size()) != table.columns[column].type.length) {
+    return "the query vector's dimension differs from the column's";
+  }
+  return "";
+}
+
+// Uses a vector index for the sort if it can; records why not when the sort is a top-k by the
+// distance on a column that has a vector index.
+void TryTopN(LogicalOperator* sort) {
+  if (sort->order_by.empty()) return;
+  LogicalOperator* projection = sort->children[0].get();
+  const BoundExpr& key = *sort->order_by[0].expr;
+  if (projection->type != LogicalOperatorType::kProjection || key.kind != BoundExprKind::kColumn) {
+    return;
+  }
+  const BoundExpr& call = *projection->expressions[key.column_index];
+  std::optional<ColumnVectorArgs> args = MatchColumnVectorArgs(call);
+  LogicalOperator* get = projection->children[0].get();
+  if (!IsDistanceFunction(call) || !args || get->type != LogicalOperatorType::kGet ||
+      !HasVectorIndexOn(*get->table, args->column->column_index)) {
+    return;
+  }
+  const IndexInfo* index = nullptr;
+  sort->vector_index_note = WhyNot(*sort, call, *args, *get, &index);
+  if (!sort->vector_index_note.empty()) return;
+  AccessPath& access = get->access;
+  access.kind = AccessKind::kVectorIndex;
+  access.vector_index_id = index->id;
+  access.vector_query = *args->vector;
+  access.vector_k = *sort->top_n;
+  access.index_name = index->name;
+  access.description = fmt::format("{}({}, {}), k:{}", call.name, index->columns[0].column,
+                                   ShortVector(*args->vector), *sort->top_n);
+}
+
+}  // namespace
+
+void UseVectorIndexes(LogicalOperator* plan) {
+  for (auto& child : plan->children) UseVectorIndexes(child.get());
+  if (plan->type == LogicalOperatorType::kSort) TryTopN(plan);
+}
+
+}  // namespace vexdb
