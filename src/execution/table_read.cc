@@ -4,16 +4,65 @@
 // the snapshot fails with 1213, SQLSTATE 40001).
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "execution/expression_evaluator.h"
 #include "execution/physical_operator.h"
 #include "execution/vector_index_registry.h"
 #include "storage/table_store.h"
+#include "vector/hnsw_index.h"
 
 namespace vexdb {
 
 namespace {
+
+// A vector index scan's WHERE clause inside the graph search: admits the rows, read through the
+// transaction, that satisfy the read's filters, and keeps what it read so that the scan does
+// not read a row twice. Accept cannot fail; the first error stops admitting rows and is
+// returned by status().
+class WhereFilter : public LabelFilter {
+ public:
+  WhereFilter(ExecContext& ctx, const TableLayout& layout,
+              const std::vector<BoundExprPtr>& filters)
+      : ctx_(ctx), layout_(layout), filters_(filters) {}
+
+  bool Accept(int64_t label) const override {
+    if (!status_.ok()) return false;
+    auto cached = rows_.find(label);
+    if (cached != rows_.end()) return cached->second.has_value();
+    Result<std::optional<Row>> row = TableStore::Get(*ctx_.txn, layout_, label, false);
+    if (!row.ok()) {
+      status_ = row.status();
+      return false;
+    }
+    Count(ctx_.counters ? &ctx_.counters->rows_read : nullptr);
+    bool keep = row->has_value();
+    for (size_t i = 0; keep && i < filters_.size(); ++i) {
+      Result<bool> ok = EvaluatePredicate(*filters_[i], **row, ctx_);
+      if (!ok.ok()) status_ = ok.status();
+      keep = ok.ok() && *ok;
+    }
+    rows_[label] = keep ? std::move(*row) : std::nullopt;
+    return keep;
+  }
+
+  // The row Accept admitted for `label`; nullopt if it did not see or admit it.
+  std::optional<Row> Take(int64_t label) {
+    auto cached = rows_.find(label);
+    if (cached == rows_.end() || !cached->second) return std::nullopt;
+    return std::move(cached->second);
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  ExecContext& ctx_;
+  const TableLayout& layout_;
+  const std::vector<BoundExprPtr>& filters_;
+  mutable std::unordered_map<int64_t, std::optional<Row>> rows_;
+  mutable Status status_;
+};
 
 class TableRead : public PhysicalOperator {
  public:
@@ -81,11 +130,14 @@ class TableRead : public PhysicalOperator {
     }
     size_t want = std::max<uint64_t>(access.vector_k, 1);
     std::unordered_set<int64_t> seen;
+    std::optional<WhereFilter> where;
+    if (!get_.filters.empty()) where.emplace(ctx, layout_, get_.filters);
     for (size_t ask = want;; ask *= 2) {
       VEXDB_ASSIGN_OR_RETURN(
           std::optional<VectorCandidates> candidates,
           ctx.vector_indexes->Candidates(*ctx.txn, *get_.table, *index, access.vector_query, ask,
-                                         ctx.hnsw_ef_search));
+                                         ctx.hnsw_ef_search, where ? &*where : nullptr));
+      if (where) VEXDB_RETURN_IF_ERROR(where->status());
       if (!candidates) {
         vector_fallback_ = true;
         return Status::OK();
@@ -98,7 +150,10 @@ class TableRead : public PhysicalOperator {
           visible_matches += from_graph && visible_.count(handle) > 0;
           continue;
         }
-        VEXDB_ASSIGN_OR_RETURN(auto found, TableStore::Get(*ctx.txn, layout_, handle, false));
+        std::optional<Row> found = where ? where->Take(handle) : std::nullopt;
+        if (!found) {
+          VEXDB_ASSIGN_OR_RETURN(found, TableStore::Get(*ctx.txn, layout_, handle, false));
+        }
         if (!found) continue;
         visible_.insert(handle);
         visible_matches += from_graph;

@@ -55,13 +55,18 @@ struct Graph {
   }
 };
 
+// Rows the graph may return: not logged as changed, and admitted by the caller's filter.
 class ExcludeHandles : public LabelFilter {
  public:
-  explicit ExcludeHandles(const std::unordered_set<int64_t>& excluded) : excluded_(excluded) {}
-  bool Accept(int64_t label) const override { return excluded_.count(label) == 0; }
+  ExcludeHandles(const std::unordered_set<int64_t>& excluded, const LabelFilter* also)
+      : excluded_(excluded), also_(also) {}
+  bool Accept(int64_t label) const override {
+    return excluded_.count(label) == 0 && (also_ == nullptr || also_->Accept(label));
+  }
 
  private:
   const std::unordered_set<int64_t>& excluded_;
+  const LabelFilter* also_;
 };
 
 }  // namespace
@@ -141,14 +146,15 @@ class TableGraphs {
 
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, int64_t index_id,
                                                      std::span<const float> query, size_t k,
-                                                     uint32_t ef, bool* log_pending) const {
+                                                     uint32_t ef, const LabelFilter* also,
+                                                     bool* log_pending) const {
     const Graph* graph = FindGraph(index_id);
     if (!ready_.load() || graph == nullptr) return std::optional<VectorCandidates>();
     VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> changed,
                            TableStore::ScanVectorLog(txn, table_->id));
     *log_pending = !changed.empty();
     std::unordered_set<int64_t> excluded(changed.begin(), changed.end());
-    ExcludeHandles filter(excluded);
+    ExcludeHandles filter(excluded, also);
     HnswSearchParams params;
     params.k = k;
     params.ef = ef;
@@ -223,11 +229,11 @@ VectorIndexRegistry::~VectorIndexRegistry() {
 
 Result<std::optional<VectorCandidates>> VectorIndexRegistry::Candidates(
     Transaction& txn, const TableInfo& table, const IndexInfo& index,
-    std::span<const float> query, size_t k, uint32_t ef) {
+    std::span<const float> query, size_t k, uint32_t ef, const LabelFilter* filter) {
   std::shared_ptr<TableGraphs> graphs = Find(table, /*schedule=*/true);
   bool log_pending = false;
   VEXDB_ASSIGN_OR_RETURN(std::optional<VectorCandidates> candidates,
-                         graphs->Candidates(txn, index.id, query, k, ef, &log_pending));
+                         graphs->Candidates(txn, index.id, query, k, ef, filter, &log_pending));
   if (log_pending) Enqueue(graphs);
   return candidates;
 }

@@ -41,6 +41,7 @@
 
 namespace vexdb {
 
+class LabelFilter;
 class TableGraphs;
 
 struct VectorCandidates {
@@ -65,11 +66,14 @@ class VectorIndexRegistry {
 
   // Candidates for the `k` rows nearest to `query` under `index` (an HNSW index of `table`), as
   // seen by `txn`; nullopt while the table's graphs are not ready (the first call schedules the
-  // build; the caller scans the table instead). `ef` 0 is the index default.
+  // build; the caller scans the table instead). `ef` 0 is the index default. With `filter`, the
+  // graph search keeps walking until it has k rows the filter accepts (a WHERE clause); the
+  // logged and NULL-distance rows are returned unfiltered.
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
                                                      const IndexInfo& index,
                                                      std::span<const float> query, size_t k,
-                                                     uint32_t ef);
+                                                     uint32_t ef,
+                                                     const LabelFilter* filter = nullptr);
 
   // Schedules building the graphs of `table` (after CREATE TABLE / CREATE INDEX, at start-up).
   void Schedule(const TableInfo& table);

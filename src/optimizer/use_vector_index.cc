@@ -7,9 +7,13 @@
 //
 // with an HNSW index of t on col with the same distance. The TopN stays: the index offers a
 // superset of k candidate rows and execution ranks them by the exact SQL distance, so results
-// carry TiDB's distances; which rows make the top k is as good as the graph's recall. ORDER BY
-// ... DESC, other sort keys, no LIMIT and a WHERE clause keep the exact scan (filtered search
-// comes later); EXPLAIN then says why on the TopN line, as TiDB's warnings do.
+// carry TiDB's distances; which rows make the top k is as good as the graph's recall.
+//
+// Beyond TiDB, a WHERE clause on the table does not end the search: the graph search admits
+// only rows that satisfy it and walks on until it has k of them. When another index already
+// narrows the WHERE clause to a range of rows, those rows are searched exactly instead. ORDER BY
+// ... DESC, other sort keys and no LIMIT keep the exact scan; EXPLAIN then says why on the TopN
+// line, as TiDB's warnings do.
 
 #include <fmt/format.h>
 
@@ -74,7 +78,9 @@ std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const Col
   int column = args.column->column_index;
   *index = FindVectorIndex(table, column, *distance);
   if (*index == nullptr) return fmt::format("no {} index on {}", call.name, table.columns[column].name);
-  if (!get.filters.empty()) return "a WHERE condition on the table";
+  if (!get.filters.empty() && get.access.kind != AccessKind::kFullScan) {
+    return "an index serves the WHERE condition (exact search over its rows)";
+  }
   if (get.lock != ast::LockMode::kNone || get.emit_handle) return "a locking read";
   if (static_cast<int64_t>(args.vector->size()) != table.columns[column].type.length) {
     return "the query vector's dimension differs from the column's";
