@@ -106,7 +106,7 @@ Result<IndexColumn> BuildVectorKeyPart(const ast::ConstraintDef& def, const Tabl
                                               other.name, FoldName(call.name), column.name));
     }
   }
-  if (column.type.length < 0) {
+  if (column.type.length <= 0) {  // VECTOR and VECTOR(0), as TiDB (flen <= 0)
     return Status::Internal("add vector index can only be defined on fixed-dimension vector "
                             "columns");
   }

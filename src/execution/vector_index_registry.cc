@@ -280,9 +280,9 @@ void VectorIndexRegistry::Work() {
       std::unique_lock lock(mutex_);
       bool woken = wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || !queue_.empty(); });
       if (stopping_) return;
-      if (!woken) {  // nothing asked: look at every table's log now and then
+      if (!woken) {  // nothing asked: look at every built table's log now and then
         for (auto& [id, table] : tables_) {
-          if (!table->queued.exchange(true)) queue_.push_back(table);
+          if (table->Progress().ready && !table->queued.exchange(true)) queue_.push_back(table);
         }
         continue;
       }
