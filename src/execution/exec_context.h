@@ -48,7 +48,6 @@ struct ExecContext {
   bool client_found_rows = false;  // UPDATE reports matched rather than changed rows
   StatusCounters* counters = nullptr;
   VectorIndexRegistry* vector_indexes = nullptr;  // null: vector index scans read the table
-  uint32_t hnsw_ef_search = 0;                     // 0: each index's default
 
   // Rows of the enclosing queries, innermost last (kOuterColumn depth 1 = back()).
   std::vector<const Row*> outer_rows;

@@ -3,8 +3,10 @@
 //
 // As in MySQL, PRIMARY KEY and UNIQUE indexes are constraints (they appear in KEY_COLUMN_USAGE
 // and TABLE_CONSTRAINTS), plain and vector indexes only in STATISTICS; foreign keys carry their
-// referenced schema, table and columns. Vector indexes are listed in TIFLASH_INDEXES as fully
-// built (ROWS_STABLE_NOT_INDEXED 0): vexdb indexes rows in the writing transaction.
+// referenced schema, table and columns. Vector indexes are listed in TIFLASH_INDEXES with the
+// progress of their in-memory graphs (vector_index_registry.h) and of the vector log.
+
+#include <algorithm>
 
 #include "execution/information_schema_internal.h"
 #include "execution/vector_index_registry.h"
@@ -131,26 +133,28 @@ std::vector<Row> ReferentialConstraintsRows(const Source& source) {
 std::vector<Row> TiflashIndexesRows(const Source& source) {
   std::vector<Row> rows;
   for (const TableRef& table : AllTables(source.catalog)) {
+    bool indexed_table = std::any_of(table->indexes.begin(), table->indexes.end(),
+                                     [](const IndexInfo& i) { return i.kind == IndexKind::kHnsw; });
+    if (!indexed_table) continue;
+    VectorIndexProgress progress;
+    if (source.vector_indexes) progress = source.vector_indexes->Progress(table->id);
+    // Until the graph is ready the rows are "not indexed" (at least one); TiDB's clients treat
+    // ROWS_STABLE_NOT_INDEXED = 0 as built. Rows changed since the graph last caught up are the
+    // table's committed vector-log entries.
+    int64_t indexed = static_cast<int64_t>(progress.rows_indexed);
+    int64_t not_indexed = progress.ready ? 0 : 1;
+    std::unique_ptr<Transaction> txn = source.storage.BeginTransaction();
+    Result<std::vector<int64_t>> changed = TableStore::ScanVectorLog(*txn, table->id);
+    int64_t pending = changed.ok() ? static_cast<int64_t>(changed->size()) : 0;
     for (const IndexInfo& index : table->indexes) {
       if (index.kind != IndexKind::kHnsw || index.columns.empty()) continue;
       int column = table->ColumnIndex(index.columns.front().column);
       int64_t column_id = column < 0 ? 0 : table->columns[column].id;
-      VectorIndexProgress progress;
-      if (source.vector_indexes) progress = source.vector_indexes->Progress(table->id);
-      // Rows changed since the graph last caught up: the table's committed vector-log entries.
-      std::unique_ptr<Transaction> txn = source.storage.BeginTransaction();
-      Result<std::vector<int64_t>> changed = TableStore::ScanVectorLog(*txn, table->id);
-      if (changed.ok()) progress.rows_pending = changed->size();
-      // Until the graph is ready the rows are "not indexed" (at least one); TiDB's clients
-      // treat ROWS_STABLE_NOT_INDEXED = 0 as built.
-      int64_t indexed = static_cast<int64_t>(progress.rows_indexed);
-      int64_t not_indexed = progress.ready ? 0 : 1;
       rows.push_back({si::Str(table->database), si::Str(table->name), Value::Int(table->id),
                       si::Str(index.columns.front().column), si::Str(index.name),
                       Value::Int(column_id), Value::Int(index.id), si::Str("HNSW"),
                       Value::Int(indexed), Value::Int(not_indexed), Value::Int(0),
-                      Value::Int(static_cast<int64_t>(progress.rows_pending)), Value::Null(),
-                      si::Str("")});
+                      Value::Int(pending), Value::Null(), si::Str("")});
     }
   }
   return rows;

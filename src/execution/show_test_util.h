@@ -141,7 +141,7 @@ class ShowFixture : public ::testing::Test {
   }
 
   ShowContext Context(std::string database = "test") {
-    return ShowContext{*catalog_, *storage_, std::move(database), nullptr};
+    return ShowContext{*catalog_, *storage_, std::move(database), nullptr, nullptr, nullptr};
   }
 
   TempDir dir_;

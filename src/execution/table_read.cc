@@ -115,6 +115,14 @@ class TableRead : public PhysicalOperator {
     return true;
   }
 
+  // The session's hnsw_ef_search (0, the index default, if unset or out of range).
+  static uint32_t EfSearch(ExecContext& ctx) {
+    if (ctx.variables == nullptr) return 0;
+    Result<Value> ef = ctx.variables->GetSystemVariable("hnsw_ef_search", false);
+    if (!ef.ok() || ef->kind() != ValueKind::kInt) return 0;
+    return static_cast<uint32_t>(std::clamp<int64_t>(ef->int_value(), 0, 1 << 20));
+  }
+
   // Reads the rows the vector index offers, through the transaction (so only rows visible to
   // it come back), asking for more until the graph's share holds k visible rows or the graph
   // has nothing more. Falls back to a full scan while the index is not ready.
@@ -129,14 +137,15 @@ class TableRead : public PhysicalOperator {
       return Status::OK();
     }
     size_t want = std::max<uint64_t>(access.vector_k, 1);
-    std::unordered_set<int64_t> seen;
+    uint32_t ef = EfSearch(ctx);
+    std::unordered_set<int64_t> seen, visible;
     std::optional<WhereFilter> where;
     if (!get_.filters.empty()) where.emplace(ctx, layout_, get_.filters);
     for (size_t ask = want;; ask *= 2) {
       VEXDB_ASSIGN_OR_RETURN(
           std::optional<VectorCandidates> candidates,
           ctx.vector_indexes->Candidates(*ctx.txn, *get_.table, *index, access.vector_query, ask,
-                                         ctx.hnsw_ef_search, where ? &*where : nullptr));
+                                         ef, where ? &*where : nullptr));
       if (where) VEXDB_RETURN_IF_ERROR(where->status());
       if (!candidates) {
         vector_fallback_ = true;
@@ -147,7 +156,7 @@ class TableRead : public PhysicalOperator {
         int64_t handle = candidates->handles[i];
         bool from_graph = i < candidates->graph_matches;
         if (!seen.insert(handle).second) {
-          visible_matches += from_graph && visible_.count(handle) > 0;
+          visible_matches += from_graph && visible.count(handle) > 0;
           continue;
         }
         std::optional<Row> found = where ? where->Take(handle) : std::nullopt;
@@ -155,7 +164,7 @@ class TableRead : public PhysicalOperator {
           VEXDB_ASSIGN_OR_RETURN(found, TableStore::Get(*ctx.txn, layout_, handle, false));
         }
         if (!found) continue;
-        visible_.insert(handle);
+        visible.insert(handle);
         visible_matches += from_graph;
         vector_rows_.emplace_back(handle, std::move(*found));
       }
@@ -173,7 +182,6 @@ class TableRead : public PhysicalOperator {
     const AccessPath& access = get_.access;
     if (access.kind == AccessKind::kVectorIndex && !vector_started_) {
       vector_started_ = true;
-      visible_.clear();
       VEXDB_RETURN_IF_ERROR(ReadVectorCandidates(ctx));
       handle_index_ = 0;
     }
@@ -240,7 +248,6 @@ class TableRead : public PhysicalOperator {
   bool vector_started_ = false;
   bool vector_fallback_ = false;
   std::vector<std::pair<int64_t, Row>> vector_rows_;
-  std::unordered_set<int64_t> visible_;
 };
 
 }  // namespace

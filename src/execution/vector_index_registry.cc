@@ -172,7 +172,7 @@ class TableGraphs {
   }
 
   VectorIndexProgress Progress() const {
-    return {ready_.load(), rows_indexed_.load(), rows_pending_.load()};
+    return {ready_.load(), rows_indexed_.load()};
   }
 
   std::atomic<bool> queued{false};  // waiting in the registry's queue
@@ -194,14 +194,12 @@ class TableGraphs {
         for (auto& graph : graphs_) graph->Apply(handle, row);
       }
     }
-    uint64_t left = 0;  // then lock and delete the entries, briefly
-    for (int64_t handle : handles) {
-      VEXDB_ASSIGN_OR_RETURN(bool consumed, TableStore::ConsumeVectorLog(txn, table_->id, handle));
-      if (!consumed) ++left;
+    for (int64_t handle : handles) {  // then lock and delete the entries, briefly
+      VEXDB_RETURN_IF_ERROR(TableStore::ConsumeVectorLog(txn, table_->id, handle).status());
     }
-    rows_pending_.store(left);
-    Status committed = txn.Commit();
-    if (!committed.ok()) rows_pending_.store(handles.size());  // entries stay; applying is idempotent
+    // An entry that could not be consumed, or a failed commit, leaves entries for the next
+    // round; applying a row again is idempotent.
+    txn.Commit().IgnoreError();
     return Status::OK();
   }
 
@@ -211,7 +209,6 @@ class TableGraphs {
   std::mutex work_mutex_;  // one Build or Drain at a time
   std::atomic<bool> ready_{false};
   std::atomic<uint64_t> rows_indexed_{0};
-  std::atomic<uint64_t> rows_pending_{0};
 };
 
 VectorIndexRegistry::VectorIndexRegistry(StorageEngine& storage)
@@ -230,7 +227,7 @@ VectorIndexRegistry::~VectorIndexRegistry() {
 Result<std::optional<VectorCandidates>> VectorIndexRegistry::Candidates(
     Transaction& txn, const TableInfo& table, const IndexInfo& index,
     std::span<const float> query, size_t k, uint32_t ef, const LabelFilter* filter) {
-  std::shared_ptr<TableGraphs> graphs = Find(table, /*schedule=*/true);
+  std::shared_ptr<TableGraphs> graphs = Find(table);
   bool log_pending = false;
   VEXDB_ASSIGN_OR_RETURN(std::optional<VectorCandidates> candidates,
                          graphs->Candidates(txn, index.id, query, k, ef, filter, &log_pending));
@@ -238,7 +235,7 @@ Result<std::optional<VectorCandidates>> VectorIndexRegistry::Candidates(
   return candidates;
 }
 
-void VectorIndexRegistry::Schedule(const TableInfo& table) { Find(table, /*schedule=*/true); }
+void VectorIndexRegistry::Schedule(const TableInfo& table) { Find(table); }
 
 void VectorIndexRegistry::RetainOnly(const std::set<int64_t>& table_ids) {
   std::lock_guard lock(mutex_);
@@ -251,7 +248,7 @@ VectorIndexProgress VectorIndexRegistry::Progress(int64_t table_id) const {
   return it == tables_.end() ? VectorIndexProgress{} : it->second->Progress();
 }
 
-std::shared_ptr<TableGraphs> VectorIndexRegistry::Find(const TableInfo& table, bool schedule) {
+std::shared_ptr<TableGraphs> VectorIndexRegistry::Find(const TableInfo& table) {
   std::shared_ptr<TableGraphs> graphs;
   {
     std::lock_guard lock(mutex_);
@@ -259,7 +256,7 @@ std::shared_ptr<TableGraphs> VectorIndexRegistry::Find(const TableInfo& table, b
     if (slot == nullptr || !slot->Matches(table)) slot = std::make_shared<TableGraphs>(table);
     graphs = slot;
   }
-  if (schedule && !graphs->Progress().ready) Enqueue(graphs);
+  if (!graphs->Progress().ready) Enqueue(graphs);
   return graphs;
 }
 

@@ -54,7 +54,6 @@ struct VectorCandidates {
 struct VectorIndexProgress {
   bool ready = false;
   uint64_t rows_indexed = 0;  // rows in the graphs (ready) or added so far (building)
-  uint64_t rows_pending = 0;  // log entries not yet drained, as of the last look
 };
 
 class VectorIndexRegistry {
@@ -83,7 +82,9 @@ class VectorIndexRegistry {
   VectorIndexProgress Progress(int64_t table_id) const;
 
  private:
-  std::shared_ptr<TableGraphs> Find(const TableInfo& table, bool schedule);
+  // The table's graphs, made anew if the table's vector indexes changed; schedules the build of
+  // graphs that are not ready.
+  std::shared_ptr<TableGraphs> Find(const TableInfo& table);
   void Enqueue(std::shared_ptr<TableGraphs> graphs);
   void Work();
 

@@ -122,10 +122,6 @@ ExecContext StatementRunner::MakeContext() {
   ctx.client_found_rows = info_.client_found_rows;
   ctx.counters = &db_.counters();
   ctx.vector_indexes = &db_.vector_indexes();
-  auto ef_search = state_.GetSystemVariable("hnsw_ef_search", false);
-  if (ef_search.ok() && ef_search->kind() == ValueKind::kInt) {
-    ctx.hnsw_ef_search = static_cast<uint32_t>(std::clamp<int64_t>(ef_search->int_value(), 0, 1 << 20));
-  }
   FunctionContext& f = ctx.function;
   f.statement_time_micros = now_;
   f.current_database = state_.current_database;

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "function/vector_distance.h"
 #include "optimizer/optimizer.h"
 #include "types/value_format.h"
 
@@ -26,16 +27,10 @@ namespace vexdb {
 
 namespace {
 
-bool IsDistanceFunction(const BoundExpr& expr) {
-  static constexpr std::string_view kNames[] = {"vec_cosine_distance", "vec_l2_distance",
-                                                "vec_l1_distance", "vec_negative_inner_product"};
-  return expr.kind == BoundExprKind::kFunction &&
-         std::find(std::begin(kNames), std::end(kNames), expr.name) != std::end(kNames);
-}
-
-std::optional<VectorDistance> IndexableDistance(std::string_view function) {
-  if (function == "vec_cosine_distance") return VectorDistance::kCosine;
-  if (function == "vec_l2_distance") return VectorDistance::kL2;
+// The index metric serving a SQL distance; nullopt for those no vector index serves.
+std::optional<VectorDistance> IndexableDistance(DistanceFunction function) {
+  if (function == DistanceFunction::kCosine) return VectorDistance::kCosine;
+  if (function == DistanceFunction::kL2) return VectorDistance::kL2;
   return std::nullopt;
 }
 
@@ -72,7 +67,7 @@ std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const Col
   if (!sort.top_n) return "no LIMIT";
   if (sort.order_by.size() != 1) return "more than one ORDER BY key";
   if (sort.order_by[0].descending) return "ORDER BY ... DESC";
-  std::optional<VectorDistance> distance = IndexableDistance(call.name);
+  std::optional<VectorDistance> distance = IndexableDistance(*DistanceFunctionOf(call.name));
   if (!distance) return fmt::format("vector indexes serve only cosine and L2, not {}", call.name);
   const TableInfo& table = *get.table;
   int column = args.column->column_index;
@@ -100,7 +95,7 @@ void TryTopN(LogicalOperator* sort) {
   const BoundExpr& call = *projection->expressions[key.column_index];
   std::optional<ColumnVectorArgs> args = MatchColumnVectorArgs(call);
   LogicalOperator* get = projection->children[0].get();
-  if (!IsDistanceFunction(call) || !args || get->type != LogicalOperatorType::kGet ||
+  if (!DistanceFunctionOf(call.name) || !args || get->type != LogicalOperatorType::kGet ||
       !HasVectorIndexOn(*get->table, args->column->column_index)) {
     return;
   }
