@@ -56,6 +56,16 @@ enum class IndexKind : uint8_t { kBTree, kHnsw };
 // The distance function an HNSW index orders by: VEC_COSINE_DISTANCE or VEC_L2_DISTANCE.
 enum class VectorDistance : uint8_t { kCosine, kL2 };
 
+// vexdb's parameters of an HNSW index (M = n EF_CONSTRUCTION = n EF_SEARCH = n QUANTIZATION = BF16
+// in its DDL); 0 and false mean the defaults, which execution picks.
+struct HnswParams {
+  uint32_t m = 0;
+  uint32_t ef_construction = 0;
+  uint32_t ef_search = 0;
+  bool bf16 = false;  // vectors stored as bfloat16 in the graph
+  bool operator==(const HnswParams&) const = default;
+};
+
 struct IndexColumn {
   std::string column;
   int prefix_length = 0;  // KEY (c(10)); 0 = whole value
@@ -69,6 +79,7 @@ struct IndexInfo {
   bool unique = false;
   IndexKind kind = IndexKind::kBTree;
   VectorDistance distance = VectorDistance::kCosine;  // kHnsw only
+  HnswParams hnsw;                                     // kHnsw only
   std::vector<IndexColumn> columns;
   std::string comment;
 };

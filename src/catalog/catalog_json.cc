@@ -188,14 +188,21 @@ json IndexToJson(const IndexInfo& index) {
     columns.push_back(
         {{"column", c.column}, {"prefix_length", c.prefix_length}, {"descending", c.descending}});
   }
-  return {{"id", index.id},
-          {"name", index.name},
-          {"primary", index.primary},
-          {"unique", index.unique},
-          {"kind", NameOf(kIndexKindNames, index.kind)},
-          {"distance", NameOf(kDistanceNames, index.distance)},
-          {"columns", columns},
-          {"comment", index.comment}};
+  json out = {{"id", index.id},
+              {"name", index.name},
+              {"primary", index.primary},
+              {"unique", index.unique},
+              {"kind", NameOf(kIndexKindNames, index.kind)},
+              {"distance", NameOf(kDistanceNames, index.distance)},
+              {"columns", columns},
+              {"comment", index.comment}};
+  if (index.hnsw != HnswParams{}) {
+    out["hnsw"] = {{"m", index.hnsw.m},
+                   {"ef_construction", index.hnsw.ef_construction},
+                   {"ef_search", index.hnsw.ef_search},
+                   {"bf16", index.hnsw.bf16}};
+  }
+  return out;
 }
 
 IndexInfo IndexFromJson(const json& j) {
@@ -211,6 +218,13 @@ IndexInfo IndexFromJson(const json& j) {
                              c.value("descending", false)});
   }
   index.comment = j.value("comment", std::string());
+  if (j.contains("hnsw")) {
+    const json& hnsw = j.at("hnsw");
+    index.hnsw.m = hnsw.value("m", 0u);
+    index.hnsw.ef_construction = hnsw.value("ef_construction", 0u);
+    index.hnsw.ef_search = hnsw.value("ef_search", 0u);
+    index.hnsw.bf16 = hnsw.value("bf16", false);
+  }
   return index;
 }
 

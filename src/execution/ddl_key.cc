@@ -118,6 +118,32 @@ bool HasOption(const ast::ConstraintDef& def, std::string_view option) {
                      [&](const std::string& o) { return NameEquals(o, option); });
 }
 
+// M, EF_CONSTRUCTION, EF_SEARCH and QUANTIZATION, checked against the ranges docs/sql-vector.md
+// gives (the error is MariaDB's for a bad index option).
+Result<HnswParams> BuildHnswParams(const ast::VectorIndexParams& given) {
+  HnswParams params;
+  auto number = [](const std::optional<int64_t>& value, const char* name, int64_t lo, int64_t hi,
+                   uint32_t* out) -> Status {
+    if (!value) return Status::OK();
+    if (*value < lo || *value > hi) {
+      return Status::Error(ErrorCode::kBadOptionValue, std::to_string(*value), name);
+    }
+    *out = static_cast<uint32_t>(*value);
+    return Status::OK();
+  };
+  VEXDB_RETURN_IF_ERROR(number(given.m, "M", 2, 512, &params.m));
+  VEXDB_RETURN_IF_ERROR(
+      number(given.ef_construction, "EF_CONSTRUCTION", 1, 100000, &params.ef_construction));
+  VEXDB_RETURN_IF_ERROR(number(given.ef_search, "EF_SEARCH", 1, 100000, &params.ef_search));
+  if (!given.quantization.empty()) {
+    if (!NameEquals(given.quantization, "BF16") && !NameEquals(given.quantization, "NONE")) {
+      return Status::Error(ErrorCode::kBadOptionValue, given.quantization, "QUANTIZATION");
+    }
+    params.bf16 = NameEquals(given.quantization, "BF16");
+  }
+  return params;
+}
+
 Status BuildVectorIndex(const ast::ConstraintDef& def, const TableInfo& table, IndexInfo* index) {
   if (!def.using_method.empty() && !NameEquals(def.using_method, "HNSW")) {
     return UnsupportedVectorIndex(fmt::format("index type {}", def.using_method));
@@ -126,6 +152,7 @@ Status BuildVectorIndex(const ast::ConstraintDef& def, const TableInfo& table, I
     return Status::Error(ErrorCode::kUnsupportedDdlOperation, "set vector index invisible");
   }
   index->kind = IndexKind::kHnsw;
+  VEXDB_ASSIGN_OR_RETURN(index->hnsw, BuildHnswParams(def.vector_params));
   VEXDB_ASSIGN_OR_RETURN(IndexColumn column, BuildVectorKeyPart(def, table, index));
   index->columns.push_back(std::move(column));
   return Status::OK();
@@ -136,6 +163,10 @@ Status BuildBTreeIndex(const ast::ConstraintDef& def, const TableInfo& table, In
     return Status::WithMessage(ErrorCode::kUnsupportedDdlOperation,
                                "Only support vector index with HNSW type, but it's non-vector "
                                "index");
+  }
+  if (!def.vector_params.empty()) {
+    return Status::Error(ErrorCode::kUnsupportedDdlOperation,
+                         "M, EF_CONSTRUCTION, EF_SEARCH or QUANTIZATION on a non-vector index");
   }
   bool fulltext = def.kind == ast::ConstraintKind::kFulltext;
   for (const ast::IndexPart& part : def.parts) {

@@ -56,6 +56,7 @@ std::vector<Row> ReferentialConstraintsRows(const Source& source);
 std::vector<Row> TableConstraintsRows(const Source& source);
 std::vector<Row> TiflashIndexesRows(const Source& source);
 std::vector<Row> TiflashReplicaRows(const Source& source);
+std::vector<Row> VectorIndexesRows(const Source& source);
 std::vector<Row> CharacterSetsRows(const Source& source);
 std::vector<Row> CollationsRows(const Source& source);
 std::vector<Row> EnginesRows(const Source& source);

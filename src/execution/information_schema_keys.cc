@@ -160,6 +160,47 @@ std::vector<Row> TiflashIndexesRows(const Source& source) {
   return rows;
 }
 
+// vexdb's own view of its vector indexes: parameters, state, memory and checkpoints.
+std::vector<Row> VectorIndexesRows(const Source& source) {
+  std::vector<Row> rows;
+  for (const TableRef& table : AllTables(source.catalog)) {
+    VectorIndexProgress progress;
+    if (source.vector_indexes) progress = source.vector_indexes->Progress(table->id);
+    for (const IndexInfo& index : table->indexes) {
+      if (index.kind != IndexKind::kHnsw || index.columns.empty()) continue;
+      std::optional<VectorIndexStats> stats;
+      if (source.vector_indexes) stats = source.vector_indexes->Stats(table->id, index.id);
+      const int column = table->ColumnIndex(index.columns.front().column);
+      const HnswOptions options = stats ? stats->options : VectorIndexOptions(index, *table);
+      auto stat = [&](auto field) {
+        return stats ? Value::Int(int64_t(field(*stats))) : Value::Null();
+      };
+      rows.push_back({si::Str(table->database),
+                      si::Str(table->name),
+                      si::Str(index.name),
+                      si::Str(index.columns.front().column),
+                      si::Str(index.distance == VectorDistance::kCosine ? "COSINE" : "L2"),
+                      Value::Int(column < 0 ? 0 : table->columns[column].type.length),
+                      Value::Int(options.m),
+                      Value::Int(options.ef_construction),
+                      Value::Int(options.ef_search),
+                      si::Str(options.encoding == VectorEncoding::kBFloat16 ? "BF16" : "NONE"),
+                      si::Str(stats ? "READY" : "BUILDING"),
+                      Value::Int(int64_t(progress.rows_indexed)),
+                      stat([](const VectorIndexStats& s) { return s.graph.deleted; }),
+                      stat([](const VectorIndexStats& s) { return s.null_rows; }),
+                      stat([](const VectorIndexStats& s) { return s.graph.bytes; }),
+                      stats ? Value::Double(stats->graph.bytes_per_vector) : Value::Null(),
+                      stats ? si::Str(stats->simd_target) : Value::Null(),
+                      si::Str(progress.from_checkpoint ? "CHECKPOINT" : "BUILD"),
+                      Value::Int(int64_t(progress.rows_replayed)),
+                      Value::Int(int64_t(progress.rows_since_checkpoint)),
+                      Value::Int(int64_t(progress.checkpoints_written))});
+    }
+  }
+  return rows;
+}
+
 // One row per table with SET TIFLASH REPLICA n > 0; the "replica" is always available.
 std::vector<Row> TiflashReplicaRows(const Source& source) {
   std::vector<Row> rows;

@@ -92,8 +92,16 @@ std::string VectorKeyLine(const IndexInfo& index) {
   std::string column = index.columns.empty() ? "" : index.columns.front().column;
   const char* function = index.distance == VectorDistance::kL2 ? "VEC_L2_DISTANCE"
                                                                 : "VEC_COSINE_DISTANCE";
-  return "  VECTOR INDEX " + si::QuoteIdentifier(index.name) + "((" + function + "(" +
-         si::QuoteIdentifier(column) + ")))";
+  std::string line = "  VECTOR INDEX " + si::QuoteIdentifier(index.name) + "((" + function + "(" +
+                     si::QuoteIdentifier(column) + ")))";
+  // vexdb's parameters, only when set, so that TiDB's form prints as TiDB prints it.
+  if (index.hnsw.m != 0) line += " M=" + std::to_string(index.hnsw.m);
+  if (index.hnsw.ef_construction != 0) {
+    line += " EF_CONSTRUCTION=" + std::to_string(index.hnsw.ef_construction);
+  }
+  if (index.hnsw.ef_search != 0) line += " EF_SEARCH=" + std::to_string(index.hnsw.ef_search);
+  if (index.hnsw.bf16) line += " QUANTIZATION=BF16";
+  return line;
 }
 
 std::string KeyLine(const IndexInfo& index) {

@@ -16,8 +16,15 @@
 // candidate through its own transaction, so an uncommitted or deleted row never comes back, and
 // ranks them by the exact SQL distance. The only approximation left is the graph's recall.
 //
-// After a restart (or kill -9) the graphs are rebuilt from the tables in the background; queries
-// run as exact scans until a table's graphs are ready.
+// Durability: consuming a pending log entry moves it to the table's applied log in the same
+// transaction. A checkpoint saves every graph of a table (vector_checkpoint.h) and then clears
+// the applied log, so at any moment the checkpoint files plus the rows named by the two logs
+// describe the table exactly. On start, a table's graphs are loaded from their checkpoints, the
+// applied rows re-read, and the pending log drained as usual; only a table without a usable
+// checkpoint (none yet, corrupt, another format version) is rebuilt from a snapshot scan, in the
+// background, and queries run as exact scans until its graphs are ready. Checkpoints are
+// written after a build, when a table's applied log reaches an eighth of its rows (at least
+// 1000), and at shutdown.
 //
 // Thread safety: all methods may be called from any thread. Destroy the registry before the
 // storage engine (it stops and joins its worker).
@@ -26,6 +33,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,11 +46,13 @@
 #include "catalog/catalog.h"
 #include "common/result.h"
 #include "storage/storage_engine.h"
+#include "vector/hnsw_index.h"
 
 namespace vexdb {
 
 class LabelFilter;
 class TableGraphs;
+class VectorCheckpointDir;
 
 struct VectorCandidates {
   std::vector<int64_t> handles;  // distinct; the graph's matches first, nearest first
@@ -50,15 +60,33 @@ struct VectorCandidates {
   bool exhausted = false;        // the graph has no further matches to offer
 };
 
-// Progress of a table's graphs, for information_schema.TIFLASH_INDEXES.
+// Progress of a table's graphs, for information_schema.TIFLASH_INDEXES and VECTOR_INDEXES.
 struct VectorIndexProgress {
   bool ready = false;
   uint64_t rows_indexed = 0;  // rows in the graphs (ready) or added so far (building)
+  bool from_checkpoint = false;       // loaded from checkpoints at start, not built
+  uint64_t rows_replayed = 0;         // rows re-read at start after loading the checkpoints
+  uint64_t rows_since_checkpoint = 0; // rows applied to the graphs since the last checkpoint
+  uint64_t checkpoints_written = 0;   // since the server started
 };
+
+// One ready graph's shape and memory.
+struct VectorIndexStats {
+  HnswOptions options;
+  HnswStats graph;
+  uint64_t null_rows = 0;  // rows with a NULL distance, kept beside the graph
+  const char* simd_target = "";  // the distance kernels' instruction set
+};
+
+// The options a vector index's graph is built with: the index's parameters (HnswParams) over
+// vexdb's defaults for SQL (M 16, EF_CONSTRUCTION 200, EF_SEARCH 64, float32).
+HnswOptions VectorIndexOptions(const IndexInfo& index, const TableInfo& table);
 
 class VectorIndexRegistry {
  public:
-  explicit VectorIndexRegistry(StorageEngine& storage);
+  // Checkpoints go to `checkpoint_dir` (created on first use); an empty path disables them, and
+  // every start rebuilds the graphs from the tables.
+  explicit VectorIndexRegistry(StorageEngine& storage, std::filesystem::path checkpoint_dir = {});
   ~VectorIndexRegistry();
   VectorIndexRegistry(const VectorIndexRegistry&) = delete;
   VectorIndexRegistry& operator=(const VectorIndexRegistry&) = delete;
@@ -76,10 +104,13 @@ class VectorIndexRegistry {
 
   // Schedules building the graphs of `table` (after CREATE TABLE / CREATE INDEX, at start-up).
   void Schedule(const TableInfo& table);
-  // Forgets the graphs of every table not in `table_ids` (dropped or without vector indexes).
+  // Forgets the graphs and checkpoints of every table not in `table_ids` (dropped or without
+  // vector indexes).
   void RetainOnly(const std::set<int64_t>& table_ids);
 
   VectorIndexProgress Progress(int64_t table_id) const;
+  // nullopt until the table's graphs are ready.
+  std::optional<VectorIndexStats> Stats(int64_t table_id, int64_t index_id) const;
 
  private:
   // The table's graphs, made anew if the table's vector indexes changed; schedules the build of
@@ -89,6 +120,7 @@ class VectorIndexRegistry {
   void Work();
 
   StorageEngine& storage_;
+  const std::unique_ptr<VectorCheckpointDir> checkpoints_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::map<int64_t, std::shared_ptr<TableGraphs>> tables_;  // by table id; guarded by mutex_

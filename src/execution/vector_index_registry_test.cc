@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "execution/ddl_test_util.h"
+#include "storage/table_store.h"
+#include "storage/test_util.h"
 
 namespace vexdb {
 namespace {
@@ -66,8 +68,8 @@ TEST_F(VectorIndexRegistryTest, ChangedRowsAreCandidatesUntilFoldedIn) {
   Search(*probe, {0, 0}, 1);  // built
   TableLayout layout = Table("docs")->Layout();
   std::unique_ptr<Transaction> writer = storage_->BeginTransaction();
-  ASSERT_TRUE(TableStore::Insert(*writer, layout, 100, {Value::Int(100), Value::Vector({0, 0})})
-                  .ok());
+  ASSERT_TRUE(
+      TableStore::Insert(*writer, layout, 100, {Value::Int(100), Value::Vector({0, 0})}).ok());
   std::unique_ptr<Transaction> other = storage_->BeginTransaction();
   VectorCandidates own = Search(*writer, {0, 0}, 1);
   VectorCandidates theirs = Search(*other, {0, 0}, 1);
@@ -82,6 +84,95 @@ TEST_F(VectorIndexRegistryTest, ChangedRowsAreCandidatesUntilFoldedIn) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ADD_FAILURE() << "the committed row never reached the graph";
+}
+
+// Checkpoints: a registry over the same storage and directory starts from the files and the
+// applied log instead of scanning the table.
+class VectorIndexCheckpointTest : public VectorIndexRegistryTest {
+ protected:
+  std::unique_ptr<VectorIndexRegistry> Registry() {
+    return std::make_unique<VectorIndexRegistry>(*storage_, checkpoint_dir_.path());
+  }
+
+  // Waits until `registry` has the table's graphs ready.
+  VectorIndexProgress WaitReady(VectorIndexRegistry& registry) {
+    std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
+    for (int attempt = 0; attempt < 500; ++attempt) {
+      auto found =
+          registry.Candidates(*txn, *Table("docs"), Index(), std::vector<float>{0, 0}, 1, 64);
+      EXPECT_TRUE(found.ok());
+      if (found.ok() && *found) return registry.Progress(Table("docs")->id);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << "graph not ready";
+    return {};
+  }
+
+  size_t Logged(VectorLog log) {
+    return TableStore::ScanVectorLog(*storage_->BeginTransaction(), Table("docs")->id, log)->size();
+  }
+
+  TempDir checkpoint_dir_;
+};
+
+TEST_F(VectorIndexCheckpointTest, RestartLoadsTheCheckpointAndReplaysOnlyChangedRows) {
+  std::unique_ptr<VectorIndexRegistry> first = Registry();
+  VectorIndexProgress built = WaitReady(*first);
+  EXPECT_FALSE(built.from_checkpoint);
+  EXPECT_EQ(built.checkpoints_written, 1u);
+  EXPECT_EQ(Logged(VectorLog::kApplied), 0u);  // the build's checkpoint covers them
+  // Two rows change after the checkpoint; the worker applies them.
+  TableLayout layout = Table("docs")->Layout();
+  std::unique_ptr<Transaction> writer = storage_->BeginTransaction();
+  ASSERT_TRUE(
+      TableStore::Insert(*writer, layout, 100, {Value::Int(100), Value::Vector({-1, 0})}).ok());
+  ASSERT_TRUE(TableStore::Delete(*writer, layout, 1, {Value::Int(1), Value::Vector({1, 0})}).ok());
+  ASSERT_TRUE(writer->Commit().ok());
+  for (int attempt = 0; attempt < 500 && Logged(VectorLog::kApplied) < 2; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(Logged(VectorLog::kPending), 0u);
+  ASSERT_EQ(Logged(VectorLog::kApplied), 2u);
+
+  // A second registry, as after kill -9: the checkpoint plus the two applied rows.
+  std::unique_ptr<VectorIndexRegistry> second = Registry();
+  VectorIndexProgress restored = WaitReady(*second);
+  EXPECT_TRUE(restored.from_checkpoint);
+  EXPECT_EQ(restored.rows_replayed, 2u);
+  EXPECT_EQ(restored.rows_indexed, 51u);  // 50 vectors + the NULL row
+  std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
+  auto found = second->Candidates(*txn, *Table("docs"), Index(), std::vector<float>{0, 0}, 2, 64);
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ(std::vector<int64_t>((*found)->handles.begin(), (*found)->handles.begin() + 2),
+            (std::vector<int64_t>{100, 2}));
+  second.reset();
+
+  // A clean shutdown checkpoints what was applied since: the next start re-reads nothing.
+  first.reset();
+  EXPECT_EQ(Logged(VectorLog::kApplied), 0u);
+  std::unique_ptr<VectorIndexRegistry> third = Registry();
+  VectorIndexProgress clean = WaitReady(*third);
+  EXPECT_TRUE(clean.from_checkpoint);
+  EXPECT_EQ(clean.rows_replayed, 0u);
+}
+
+TEST_F(VectorIndexCheckpointTest, CorruptCheckpointIsRebuiltFromTheTable) {
+  WaitReady(*Registry());
+  std::filesystem::path file;
+  for (const auto& entry : std::filesystem::directory_iterator(checkpoint_dir_.path())) {
+    file = entry.path();
+  }
+  ASSERT_FALSE(file.empty());
+  std::filesystem::resize_file(file, std::filesystem::file_size(file) - 1);
+  std::unique_ptr<VectorIndexRegistry> registry = Registry();
+  VectorIndexProgress progress = WaitReady(*registry);
+  EXPECT_FALSE(progress.from_checkpoint);
+  EXPECT_EQ(progress.rows_indexed, 51u);
+  auto stats = registry->Stats(Table("docs")->id, Index().id);
+  ASSERT_TRUE(stats.has_value());
+  EXPECT_EQ(stats->graph.live, 50u);
+  EXPECT_EQ(stats->null_rows, 1u);
+  EXPECT_GT(stats->graph.bytes_per_vector, 2 * sizeof(float));
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
   storage.block_cache_bytes = options.block_cache_mb << 20;
   VEXDB_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(options.data_dir, storage));
   VEXDB_ASSIGN_OR_RETURN(db->catalog_, Catalog::Open(*db->storage_));
-  db->vector_indexes_ = std::make_unique<VectorIndexRegistry>(*db->storage_);
+  db->vector_indexes_ = std::make_unique<VectorIndexRegistry>(
+      *db->storage_, std::filesystem::path(options.data_dir) / "vector_index");
   db->information_schema_ =
       std::make_unique<InformationSchema>(*db->catalog_, *db->storage_, db->vector_indexes_.get());
   db->SyncVectorIndexes();

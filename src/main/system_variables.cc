@@ -41,7 +41,7 @@ const std::vector<SystemVariableInfo>& Registry() {
       {"have_ssl", S::kGlobal, T::kString, "DISABLED", true},
       // vexdb: the HNSW search beam width of vector index scans (at least the LIMIT's k is
       // used). 64 gives recall@10 >= 0.95 on the e2e data where 40 gives 0.91.
-      {"hnsw_ef_search", S::kBoth, T::kInt, "64", false},
+      {"hnsw_ef_search", S::kBoth, T::kInt, "0", false},
       {"init_connect", S::kGlobal, T::kString, "", false},
       {"innodb_lock_wait_timeout", S::kBoth, T::kInt, "50", false},
       {"interactive_timeout", S::kBoth, T::kInt, "28800", false},

@@ -457,6 +457,14 @@ enum class ConstraintKind : uint8_t {
   kPrimaryKey, kUnique, kIndex, kFulltext, kVectorIndex, kForeignKey, kCheck,
 };
 
+// vexdb's HNSW parameters of a vector index (M = 32 EF_CONSTRUCTION = 100 ...); unset when not
+// written.
+struct VectorIndexParams {
+  std::optional<int64_t> m, ef_construction, ef_search;
+  std::string quantization;  // NONE, BF16, ... as written; "" when not written
+  bool empty() const { return !m && !ef_construction && !ef_search && quantization.empty(); }
+};
+
 struct ConstraintDef {
   ConstraintKind kind = ConstraintKind::kIndex;
   std::string name;        // CONSTRAINT name, or the index name
@@ -465,6 +473,7 @@ struct ConstraintDef {
   std::string using_method;  // BTREE, HASH, HNSW, ""
   std::string comment;
   std::vector<std::string> options;  // other index options as written (ADD_COLUMNAR_REPLICA_ON_DEMAND...)
+  VectorIndexParams vector_params;
   // kForeignKey
   std::string ref_database, ref_table;
   std::vector<std::string> ref_columns;

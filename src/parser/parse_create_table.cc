@@ -297,8 +297,9 @@ Result<std::vector<ast::IndexPart>> ParserImpl::ParseIndexParts() {
 }
 
 // USING m | TYPE m | COMMENT 's' | KEY_BLOCK_SIZE [=] n | WITH PARSER p | VISIBLE | INVISIBLE |
-// CLUSTERED | NONCLUSTERED | ADD_COLUMNAR_REPLICA_ON_DEMAND, any order. Options other than
-// USING and COMMENT are kept as written in `options`.
+// CLUSTERED | NONCLUSTERED | ADD_COLUMNAR_REPLICA_ON_DEMAND, any order, and vexdb's vector index
+// parameters M [=] n | EF_CONSTRUCTION [=] n | EF_SEARCH [=] n | QUANTIZATION [=] name. Options
+// other than USING, COMMENT and the parameters are kept as written in `options`.
 Status ParserImpl::ParseIndexOptions(ast::ConstraintDef* def) {
   static constexpr std::string_view kFlags[] = {
       "VISIBLE", "INVISIBLE", "CLUSTERED", "NONCLUSTERED", "ADD_COLUMNAR_REPLICA_ON_DEMAND",
@@ -313,6 +314,8 @@ Status ParserImpl::ParseIndexOptions(ast::ConstraintDef* def) {
       VEXDB_ASSIGN_OR_RETURN(def->comment, ParseStringLiteral());
       continue;
     }
+    VEXDB_ASSIGN_OR_RETURN(bool parameter, ParseVectorIndexParam(&def->vector_params));
+    if (parameter) continue;
     int begin = Peek().offset;
     if (AcceptWord("KEY_BLOCK_SIZE")) {
       AcceptEquals();
@@ -326,6 +329,27 @@ Status ParserImpl::ParseIndexOptions(ast::ConstraintDef* def) {
     }
     def->options.push_back(ToUpper(SourceText(begin, prev_end_)));
   }
+}
+
+// One vector index parameter, if the next words are one; false otherwise.
+Result<bool> ParserImpl::ParseVectorIndexParam(ast::VectorIndexParams* params) {
+  std::optional<int64_t>* number = nullptr;
+  if (AcceptWord("M")) {
+    number = &params->m;
+  } else if (AcceptWord("EF_CONSTRUCTION")) {
+    number = &params->ef_construction;
+  } else if (AcceptWord("EF_SEARCH")) {
+    number = &params->ef_search;
+  } else if (AcceptWord("QUANTIZATION")) {
+    AcceptEquals();
+    VEXDB_ASSIGN_OR_RETURN(params->quantization, ParseOptionValueName());
+    return true;
+  } else {
+    return false;
+  }
+  AcceptEquals();
+  VEXDB_ASSIGN_OR_RETURN(*number, ParseInteger());
+  return true;
 }
 
 // [CONSTRAINT [name]] FOREIGN KEY [index_name] (cols) REFERENCES ...

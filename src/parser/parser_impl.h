@@ -236,6 +236,7 @@ class ParserImpl {
   Status ParseCheckConstraint(ast::ConstraintDef* def);
   Result<std::vector<ast::IndexPart>> ParseIndexParts();
   Status ParseIndexOptions(ast::ConstraintDef* def);
+  Result<bool> ParseVectorIndexParam(ast::VectorIndexParams* params);
   Result<bool> ParseTableOption(ast::TableOptions* options);
   Status ParseTableOptions(ast::TableOptions* options);
 

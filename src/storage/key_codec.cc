@@ -343,10 +343,12 @@ Result<int64_t> DecodeRowKeyHandle(std::string_view key) {
   return DecodeHandle(&key);
 }
 
-std::string VectorLogPrefix(int64_t table_id) { return TablePrefix(table_id) + "_v"; }
+std::string VectorLogPrefix(int64_t table_id, VectorLog log) {
+  return TablePrefix(table_id) + '_' + static_cast<char>(log);
+}
 
-std::string EncodeVectorLogKey(int64_t table_id, int64_t handle) {
-  std::string key = VectorLogPrefix(table_id);
+std::string EncodeVectorLogKey(int64_t table_id, int64_t handle, VectorLog log) {
+  std::string key = VectorLogPrefix(table_id, log);
   EncodeHandle(handle, &key);
   return key;
 }

@@ -35,9 +35,12 @@ std::string PrefixEnd(std::string_view prefix);
 Result<int64_t> DecodeRowKeyHandle(std::string_view key);
 
 std::string IndexPrefix(int64_t table_id, int64_t index_id);
-// t{table_id}_v{handle}: the vector-index log entry of a row (table_store.h).
-std::string VectorLogPrefix(int64_t table_id);
-std::string EncodeVectorLogKey(int64_t table_id, int64_t handle);
+// The vector-index logs of a table (table_store.h): t{table_id}_v{handle} for rows the graphs have
+// not applied yet, t{table_id}_w{handle} for rows applied since the last graph checkpoint.
+enum class VectorLog : char { kPending = 'v', kApplied = 'w' };
+std::string VectorLogPrefix(int64_t table_id, VectorLog log = VectorLog::kPending);
+std::string EncodeVectorLogKey(int64_t table_id, int64_t handle,
+                               VectorLog log = VectorLog::kPending);
 // Appends the memcomparable encoding of value (of the given type) to out.
 void EncodeKeyValue(const Value& value, const LogicalType& type, std::string* out);
 // Decodes one value; advances *in.

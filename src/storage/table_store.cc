@@ -292,8 +292,9 @@ Status TableStore::BuildIndex(Transaction& txn, const TableLayout& layout, int i
   }
 }
 
-Result<std::vector<int64_t>> TableStore::ScanVectorLog(Transaction& txn, int64_t table_id) {
-  std::string prefix = VectorLogPrefix(table_id);
+Result<std::vector<int64_t>> TableStore::ScanVectorLog(Transaction& txn, int64_t table_id,
+                                                       VectorLog log) {
+  std::string prefix = VectorLogPrefix(table_id, log);
   std::unique_ptr<KvIterator> it = txn.Scan(prefix, PrefixEnd(prefix));
   std::vector<int64_t> handles;
   for (; it->Valid(); it->Next()) {
@@ -317,7 +318,18 @@ Result<bool> TableStore::ConsumeVectorLog(Transaction& txn, int64_t table_id, in
   }
   if (!*entry) return true;  // consumed by someone else
   VEXDB_RETURN_IF_ERROR(txn.Delete(key));
+  VEXDB_RETURN_IF_ERROR(
+      txn.PutUntracked(EncodeVectorLogKey(table_id, handle, VectorLog::kApplied), ""));
   return true;
+}
+
+Status TableStore::ClearAppliedVectorLog(Transaction& txn, int64_t table_id,
+                                         std::span<const int64_t> handles) {
+  for (int64_t handle : handles) {
+    VEXDB_RETURN_IF_ERROR(
+        txn.Delete(EncodeVectorLogKey(table_id, handle, VectorLog::kApplied)));
+  }
+  return Status::OK();
 }
 
 }  // namespace vexdb

@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
+#include "storage/key_codec.h"
 #include "storage/storage_engine.h"
 #include "types/logical_type.h"
 #include "types/value.h"
@@ -106,15 +108,22 @@ class TableStore {
   // kDupEntry if a unique index finds duplicates.
   static Status BuildIndex(Transaction& txn, const TableLayout& layout, int index_position);
 
-  // The vector-index log. Insert, Update and Delete of a table with vector_columns write the
-  // key t{id}_v{handle} (empty value) in the same transaction as the row, for every handle whose
-  // vector may have changed. The in-memory HNSW graphs are derived from the table: whoever keeps
-  // them reads these entries to learn which rows to re-read, then consumes them. Through a
-  // transaction, the log shows the committed entries of its snapshot plus its own writes.
-  static Result<std::vector<int64_t>> ScanVectorLog(Transaction& txn, int64_t table_id);
-  // Removes one entry if no other transaction holds it (a writer that has logged the handle
-  // again and not yet committed): returns false then, and the entry stays for the next round.
+  // The vector-index logs. Insert, Update and Delete of a table with vector_columns write the
+  // pending entry t{id}_v{handle} (empty value) in the same transaction as the row, for every
+  // handle whose vector may have changed. The in-memory HNSW graphs are derived from the table:
+  // whoever keeps them reads the pending entries to learn which rows to re-read, then consumes
+  // them, which moves each to the applied log t{id}_w{handle}. The applied log names the rows a
+  // graph checkpoint may be behind on; the keeper clears it after each checkpoint. Through a
+  // transaction, a log shows the committed entries of its snapshot plus its own writes.
+  static Result<std::vector<int64_t>> ScanVectorLog(Transaction& txn, int64_t table_id,
+                                                    VectorLog log = VectorLog::kPending);
+  // Moves one pending entry to the applied log if no other transaction holds it (a writer that
+  // has logged the handle again and not yet committed): returns false then, and the entry stays
+  // for the next round.
   static Result<bool> ConsumeVectorLog(Transaction& txn, int64_t table_id, int64_t handle);
+  // Deletes applied entries (after a checkpoint that reflects them).
+  static Status ClearAppliedVectorLog(Transaction& txn, int64_t table_id,
+                                      std::span<const int64_t> handles);
 };
 
 }  // namespace vexdb

@@ -396,6 +396,16 @@ TEST_F(TableStoreTest, VectorLogRecordsChangedVectorsWithTheRow) {
     EXPECT_EQ(*TableStore::ConsumeVectorLog(*reader, layout_.table_id, handle), true);
   }
   ASSERT_TRUE(reader->Commit().ok());
+  // Consumed entries move to the applied log, until a checkpoint clears them.
+  std::unique_ptr<Transaction> keeper = engine_->BeginTransaction();
+  EXPECT_TRUE(TableStore::ScanVectorLog(*keeper, layout_.table_id)->empty());
+  EXPECT_EQ(*TableStore::ScanVectorLog(*keeper, layout_.table_id, VectorLog::kApplied),
+            (std::vector<int64_t>{1, 2}));
+  const std::vector<int64_t> applied = {1, 2};
+  ASSERT_TRUE(TableStore::ClearAppliedVectorLog(*keeper, layout_.table_id, applied).ok());
+  ASSERT_TRUE(keeper->Commit().ok());
+  EXPECT_TRUE(TableStore::ScanVectorLog(*engine_->BeginTransaction(), layout_.table_id,
+                                        VectorLog::kApplied)->empty());
 
   std::unique_ptr<Transaction> writer = engine_->BeginTransaction();
   // Changing another column logs nothing; changing the logged one does.

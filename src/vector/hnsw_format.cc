@@ -1,7 +1,5 @@
 #include "vector/hnsw_format.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -9,6 +7,8 @@
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "vector/checksummed_stream.h"
 
 namespace vexdb {
 
@@ -40,74 +40,6 @@ static_assert(sizeof(Header) == 48, "no padding: the struct is the on-disk layou
 Status Corrupt(const std::string& what) {
   return Status::Internal("corrupt vector index: " + what);
 }
-
-struct HashStateDeleter {
-  void operator()(XXH64_state_t* state) const { XXH64_freeState(state); }
-};
-using HashState = std::unique_ptr<XXH64_state_t, HashStateDeleter>;
-
-HashState NewHashState() {
-  HashState state(XXH64_createState());
-  XXH64_reset(state.get(), 0);
-  return state;
-}
-
-// Writes bytes and hashes them.
-class HashingWriter {
- public:
-  explicit HashingWriter(std::ostream& out) : out_(out), hash_(NewHashState()) {}
-
-  void Write(const void* data, size_t size) {
-    XXH64_update(hash_.get(), data, size);
-    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
-  }
-  template <typename T>
-  void WriteValue(T value) {
-    Write(&value, sizeof(value));
-  }
-  // Appends the checksum of everything written so far.
-  Status Finish() {
-    const uint64_t checksum = XXH64_digest(hash_.get());
-    out_.write(reinterpret_cast<const char*>(&checksum), sizeof(checksum));
-    out_.flush();
-    if (!out_) return Status::Internal("cannot write vector index: output stream failed");
-    return Status::OK();
-  }
-
- private:
-  std::ostream& out_;
-  HashState hash_;
-};
-
-// Reads bytes, failing on a short read, and hashes them.
-class HashingReader {
- public:
-  explicit HashingReader(std::istream& in) : in_(in), hash_(NewHashState()) {}
-
-  Status Read(void* data, size_t size) {
-    in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
-    if (static_cast<size_t>(in_.gcount()) != size) return Corrupt("input is truncated");
-    XXH64_update(hash_.get(), data, size);
-    return Status::OK();
-  }
-  template <typename T>
-  Status ReadValue(T* value) {
-    return Read(value, sizeof(*value));
-  }
-  // Reads the stored checksum and compares it with the hash of everything read before it.
-  Status Finish() {
-    const uint64_t expected = XXH64_digest(hash_.get());
-    uint64_t stored;
-    in_.read(reinterpret_cast<char*>(&stored), sizeof(stored));
-    if (in_.gcount() != sizeof(stored)) return Corrupt("input is truncated");
-    if (stored != expected) return Corrupt("checksum mismatch");
-    return Status::OK();
-  }
-
- private:
-  std::istream& in_;
-  HashState hash_;
-};
 
 void WriteNode(const NodeStore& store, uint32_t id, HashingWriter* writer) {
   writer->WriteValue(store.label(id));
