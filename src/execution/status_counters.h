@@ -2,7 +2,10 @@
 
 // Server status counters (SHOW STATUS): rows read from and written to tables, counted where the
 // rows are actually read or written, so tests can check that an index lookup reads only the
-// matching rows. Names and meanings follow MySQL's Innodb_rows_* counters. Thread safe.
+// matching rows. Names and meanings follow MySQL's Innodb_rows_* counters. vexdb's own Vexdb_*
+// counters time statements (parse to last result packet written) and the vector index's graph
+// searches, so that bench/ann can tell the fixed SQL cost of a vector query from its search.
+// Thread safe.
 
 #include <atomic>
 #include <cstdint>
@@ -18,6 +21,9 @@ struct StatusCounters {
   std::atomic<uint64_t> rows_updated{0};
   std::atomic<uint64_t> rows_deleted{0};
   std::atomic<uint64_t> questions{0};
+  std::atomic<uint64_t> statement_time_ns{0};
+  std::atomic<uint64_t> vector_searches{0};
+  std::atomic<uint64_t> vector_search_time_ns{0};
 
   // (name, value) pairs in name order, as SHOW STATUS lists them.
   std::vector<std::pair<std::string, uint64_t>> Snapshot() const {
@@ -25,7 +31,10 @@ struct StatusCounters {
             {"Innodb_rows_inserted", rows_inserted.load()},
             {"Innodb_rows_read", rows_read.load()},
             {"Innodb_rows_updated", rows_updated.load()},
-            {"Questions", questions.load()}};
+            {"Questions", questions.load()},
+            {"Vexdb_statement_time_us", statement_time_ns.load() / 1000},
+            {"Vexdb_vector_search_time_us", vector_search_time_ns.load() / 1000},
+            {"Vexdb_vector_searches", vector_searches.load()}};
   }
 };
 

@@ -151,6 +151,10 @@ class TableRead : public PhysicalOperator {
         vector_fallback_ = true;
         return Status::OK();
       }
+      if (ctx.counters != nullptr) {
+        Count(&ctx.counters->vector_searches);
+        Count(&ctx.counters->vector_search_time_ns, candidates->search_time_ns);
+      }
       size_t visible_matches = 0;
       for (size_t i = 0; i < candidates->handles.size(); ++i) {
         int64_t handle = candidates->handles[i];

@@ -182,8 +182,12 @@ class TableGraphs {
     params.k = graph->options.encoding == VectorEncoding::kBFloat16 ? 2 * k : k;
     params.ef = ef;
     params.filter = &filter;
+    const auto start = std::chrono::steady_clock::now();
     VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph->hnsw->Search(query, params));
     VectorCandidates candidates;
+    candidates.search_time_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count();
     candidates.exhausted = matches.size() < params.k;
     for (const HnswMatch& match : matches) candidates.handles.push_back(match.label);
     candidates.graph_matches = matches.size();

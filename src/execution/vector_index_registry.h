@@ -58,6 +58,7 @@ struct VectorCandidates {
   std::vector<int64_t> handles;  // distinct; the graph's matches first, nearest first
   size_t graph_matches = 0;      // how many of handles came from the graph
   bool exhausted = false;        // the graph has no further matches to offer
+  uint64_t search_time_ns = 0;   // spent in the graph search itself
 };
 
 // Progress of a table's graphs, for information_schema.TIFLASH_INDEXES and VECTOR_INDEXES.

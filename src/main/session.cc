@@ -489,6 +489,16 @@ Session::~Session() {
 
 Status Session::Execute(std::string_view sql, bool multi_statements,
                         const ResultCallback& on_result) {
+  const auto start = std::chrono::steady_clock::now();
+  Status status = ExecuteAll(sql, multi_statements, on_result);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  Count(&db_.counters().statement_time_ns,
+        std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  return status;
+}
+
+Status Session::ExecuteAll(std::string_view sql, bool multi_statements,
+                           const ResultCallback& on_result) {
   Parser parser(sql);
   if (parser.AtEnd()) return Status::Error(ErrorCode::kEmptyQuery);
   while (true) {

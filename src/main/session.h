@@ -38,7 +38,8 @@ class Session {
   // Runs every statement in `sql` (';'-separated when multi_statements, else exactly one).
   // Calls on_result once per statement that succeeded, with `more` true if another statement
   // follows; stops at the first error and returns it (statements before it stay executed).
-  // An empty query returns kEmptyQuery.
+  // An empty query returns kEmptyQuery. The time taken, on_result included, is added to the
+  // Vexdb_statement_time_us status counter.
   using ResultCallback = std::function<Status(QueryResult&& result, bool more)>;
   Status Execute(std::string_view sql, bool multi_statements, const ResultCallback& on_result);
 
@@ -65,6 +66,7 @@ class Session {
   const ConnectionInfo& connection() const { return info_; }
 
  private:
+  Status ExecuteAll(std::string_view sql, bool multi_statements, const ResultCallback& on_result);
   Database& db_;
   ConnectionInfo info_;
   std::unique_ptr<SessionState> state_;

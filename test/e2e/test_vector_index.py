@@ -135,6 +135,23 @@ def test_bf16_graph_halves_vector_memory_and_keeps_exact_ranking(conn, indexed):
     assert recall >= 0.95, f"recall@10 {recall:.3f}"
 
 
+def test_status_counters_time_statements_and_graph_searches(conn, indexed):
+    """Vexdb_statement_time_us, Vexdb_vector_searches and Vexdb_vector_search_time_us let
+    bench/ann split a vector query's server time into graph search and fixed SQL cost."""
+    def status(cursor):
+        cursor.execute("SHOW GLOBAL STATUS LIKE 'Vexdb%'")
+        return {name: int(value) for name, value in cursor.fetchall()}
+
+    with conn.cursor() as cursor:
+        before = status(cursor)
+        for query in clustered(20, 32, seed=6):
+            nearest(cursor, "items", "VEC_L2_DISTANCE", query)
+        after = status(cursor)
+    delta = {name: after[name] - before[name] for name in before}
+    assert delta["Vexdb_vector_searches"] == 20
+    assert 0 < delta["Vexdb_vector_search_time_us"] < delta["Vexdb_statement_time_us"]
+
+
 @pytest.mark.parametrize("modulus", [2, 10, 100])
 def test_filtered_search_recall(conn, indexed, modulus):
     """WHERE MOD(id, m) = 0 (50%, 10%, 1% of the rows): the graph search admits only qualifying rows
