@@ -24,6 +24,8 @@ function(vexdb_library layer)
   if(VEXDB_BUILD_TESTS AND tests)
     add_executable(${target}_test ${tests})
     target_link_libraries(${target}_test PRIVATE ${target} ${ARG_TEST_DEPS} GTest::gtest_main GTest::gmock)
-    gtest_discover_tests(${target}_test DISCOVERY_TIMEOUT 60)
+    # Every unit test runs in well under a second; the timeout stops one that hangs or has gone
+    # quadratic (robustness_test.cc relies on it) instead of stalling the whole run.
+    gtest_discover_tests(${target}_test DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
   endif()
 endfunction()

@@ -123,6 +123,27 @@ class TableRead : public PhysicalOperator {
     return static_cast<uint32_t>(std::clamp<int64_t>(ef->int_value(), 0, 1 << 20));
   }
 
+  // The rows under `handles` as the transaction sees them (nullopt: none): those the WHERE
+  // filter already read during the graph search, the rest in one batched read.
+  Result<std::vector<std::optional<Row>>> ReadRows(ExecContext& ctx,
+                                                   const std::vector<int64_t>& handles,
+                                                   WhereFilter* where) {
+    std::vector<std::optional<Row>> rows(handles.size());
+    std::vector<int64_t> missing;
+    std::vector<size_t> positions;
+    for (size_t i = 0; i < handles.size(); ++i) {
+      if (where != nullptr) rows[i] = where->Take(handles[i]);
+      if (rows[i]) continue;
+      missing.push_back(handles[i]);
+      positions.push_back(i);
+    }
+    if (missing.empty()) return rows;
+    VEXDB_ASSIGN_OR_RETURN(std::vector<std::optional<Row>> read,
+                           TableStore::MultiGet(*ctx.txn, layout_, missing));
+    for (size_t i = 0; i < read.size(); ++i) rows[positions[i]] = std::move(read[i]);
+    return rows;
+  }
+
   // Reads the rows the vector index offers, through the transaction (so only rows visible to
   // it come back), asking for more until the graph's share holds k visible rows or the graph
   // has nothing more. Falls back to a full scan while the index is not ready.
@@ -156,6 +177,8 @@ class TableRead : public PhysicalOperator {
         Count(&ctx.counters->vector_search_time_ns, candidates->search_time_ns);
       }
       size_t visible_matches = 0;
+      std::vector<int64_t> fresh;  // candidates not read before, in order
+      std::vector<bool> fresh_from_graph;
       for (size_t i = 0; i < candidates->handles.size(); ++i) {
         int64_t handle = candidates->handles[i];
         bool from_graph = i < candidates->graph_matches;
@@ -163,14 +186,16 @@ class TableRead : public PhysicalOperator {
           visible_matches += from_graph && visible.count(handle) > 0;
           continue;
         }
-        std::optional<Row> found = where ? where->Take(handle) : std::nullopt;
-        if (!found) {
-          VEXDB_ASSIGN_OR_RETURN(found, TableStore::Get(*ctx.txn, layout_, handle, false));
-        }
-        if (!found) continue;
-        visible.insert(handle);
-        visible_matches += from_graph;
-        vector_rows_.emplace_back(handle, std::move(*found));
+        fresh.push_back(handle);
+        fresh_from_graph.push_back(from_graph);
+      }
+      VEXDB_ASSIGN_OR_RETURN(std::vector<std::optional<Row>> rows,
+                             ReadRows(ctx, fresh, where ? &*where : nullptr));
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        if (!rows[i]) continue;
+        visible.insert(fresh[i]);
+        visible_matches += fresh_from_graph[i];
+        vector_rows_.emplace_back(fresh[i], std::move(*rows[i]));
       }
       if (visible_matches >= want || candidates->exhausted) break;
     }

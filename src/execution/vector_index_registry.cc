@@ -314,6 +314,7 @@ class TableGraphs {
   Status ConsumeLog(Transaction& txn, bool reread) {
     VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> handles,
                            TableStore::ScanVectorLog(txn, table_->id));
+    if (handles.empty()) return Status::OK();  // no commit: an idle table costs no WAL sync
     if (reread) VEXDB_RETURN_IF_ERROR(Reapply(txn, handles));  // without holding any lock
     uint64_t consumed = 0;
     for (int64_t handle : handles) {  // then lock and move the entries, briefly

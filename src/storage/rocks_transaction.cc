@@ -60,6 +60,22 @@ Result<std::optional<std::string>> RocksTransaction::Get(std::string_view key) {
   return std::optional<std::string>(std::move(value));
 }
 
+Result<std::vector<std::optional<std::string>>> RocksTransaction::MultiGet(
+    std::span<const std::string> keys) {
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  txn_->MultiGet(SnapshotReadOptions(), cf_, keys.size(), slices.data(), values.data(),
+                 statuses.data());
+  std::vector<std::optional<std::string>> out(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "get");
+    out[i] = values[i].ToString();
+  }
+  return out;
+}
+
 Result<std::optional<std::string>> RocksTransaction::LockingGet(
     const rocksdb::ReadOptions& options, std::string_view key, bool validate) {
   std::string value;

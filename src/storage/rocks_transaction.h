@@ -17,6 +17,8 @@ class RocksTransaction final : public Transaction {
   ~RocksTransaction() override;
 
   Result<std::optional<std::string>> Get(std::string_view key) override;
+  Result<std::vector<std::optional<std::string>>> MultiGet(
+      std::span<const std::string> keys) override;
   Result<std::optional<std::string>> GetForUpdate(std::string_view key) override;
   Result<std::optional<std::string>> GetLatestForUpdate(std::string_view key) override;
   Status Put(std::string_view key, std::string_view value) override;

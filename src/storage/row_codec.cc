@@ -149,11 +149,12 @@ Result<Value> DecodeVector(Reader& r) {
   VEXDB_ASSIGN_OR_RETURN(unsigned __int128 n, r.Varint(64));
   VEXDB_ASSIGN_OR_RETURN(std::string_view bytes, r.Bytes(static_cast<uint64_t>(n) * 4));
   if (n > bytes.size()) return Corrupt("vector length");  // the multiplication wrapped
-  // The elements are little-endian IEEE floats, the host's layout: one copy decodes them.
+  // The elements are little-endian IEEE floats, the host's layout: one copy decodes them. The
+  // range constructor copies with memmove (no element access through the possibly unaligned
+  // pointer) and, unlike sizing the vector first, does not zero it before.
   static_assert(std::endian::native == std::endian::little);
-  std::vector<float> v(static_cast<size_t>(n));
-  std::memcpy(v.data(), bytes.data(), bytes.size());
-  return Value::Vector(std::move(v));
+  const auto* first = reinterpret_cast<const float*>(bytes.data());
+  return Value::Vector(std::vector<float>(first, first + n));
 }
 
 Result<Value> DecodeValue(Reader& r) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -99,6 +100,9 @@ class Transaction {
 
   // Snapshot read (plus own writes).
   virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
+  // Snapshot reads of several keys at once (cheaper than one Get each); values in key order.
+  virtual Result<std::vector<std::optional<std::string>>> MultiGet(
+      std::span<const std::string> keys) = 0;
   // Locking read: takes the key's lock (also when absent) and fails with kLockDeadlock if the
   // key changed after the snapshot.
   virtual Result<std::optional<std::string>> GetForUpdate(std::string_view key) = 0;

@@ -252,6 +252,21 @@ Result<std::optional<Row>> TableStore::Get(Transaction& txn, const TableLayout& 
   return std::optional<Row>(std::move(row));
 }
 
+Result<std::vector<std::optional<Row>>> TableStore::MultiGet(Transaction& txn,
+                                                             const TableLayout& layout,
+                                                             std::span<const int64_t> handles) {
+  std::vector<std::string> keys;
+  keys.reserve(handles.size());
+  for (int64_t handle : handles) keys.push_back(EncodeRowKey(layout.table_id, handle));
+  VEXDB_ASSIGN_OR_RETURN(std::vector<std::optional<std::string>> values, txn.MultiGet(keys));
+  std::vector<std::optional<Row>> rows(handles.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    VEXDB_ASSIGN_OR_RETURN(rows[i], DecodeStoredRow(layout, *values[i]));
+  }
+  return rows;
+}
+
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn, const TableLayout& layout,
                                               int64_t lo, int64_t hi) {
   std::string begin = EncodeRowKey(layout.table_id, lo);

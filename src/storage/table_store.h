@@ -89,6 +89,10 @@ class TableStore {
   // Point read by handle; for_update takes the row lock (SELECT ... FOR UPDATE, UPDATE).
   static Result<std::optional<Row>> Get(Transaction& txn, const TableLayout& layout,
                                         int64_t handle, bool for_update);
+  // Snapshot reads of several rows at once; nullopt for handles without a row.
+  static Result<std::vector<std::optional<Row>>> MultiGet(Transaction& txn,
+                                                          const TableLayout& layout,
+                                                          std::span<const int64_t> handles);
   // Rows with handle in [lo, hi], in handle order.
   static std::unique_ptr<RowIterator> Scan(Transaction& txn, const TableLayout& layout,
                                            int64_t lo = INT64_MIN, int64_t hi = INT64_MAX);

@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
 #include "types/value_format.h"
 
 namespace vexdb {
@@ -25,6 +32,29 @@ TEST(VectorTextTest, Accepts) {
   EXPECT_EQ(RoundTrip("[-0.0]"), "[-0]");
   EXPECT_EQ(RoundTrip("[+1]"), "[1]");
   EXPECT_EQ(RoundTrip("[0]"), "[0]");
+}
+
+// The exact fast path (mantissa below 2^53, up to 22 decimals, no exponent) must give the bits
+// from_chars gives, rounded to float32 the same way, for every kind of decimal a client sends.
+TEST(VectorTextTest, FastPathMatchesFromChars) {
+  std::mt19937_64 rng(42);
+  std::vector<std::string> numbers = {"0", "-0", "0.0", "-0.000", "255", "9007199254740992",
+                                      "9007199254740993", "0.1", "0.30000000000000004",
+                                      "123456789012345678901234567890", "1.0000000000000000000001",
+                                      "0.0000000000000000000001", "0.00000000000000000000001"};
+  for (int i = 0; i < 20000; ++i) {
+    std::uniform_real_distribution<double> value(-4, 4);
+    int digits = static_cast<int>(rng() % 25);
+    numbers.push_back(fmt::format("{:.{}f}", value(rng) * std::pow(10.0, rng() % 8), digits));
+  }
+  for (const std::string& number : numbers) {
+    auto parsed = ParseVectorText("[" + number + "]");
+    ASSERT_TRUE(parsed.ok()) << number;
+    double expected = 0;
+    std::from_chars(number.data(), number.data() + number.size(), expected);
+    float want = static_cast<float>(expected);
+    EXPECT_EQ(std::bit_cast<uint32_t>((*parsed)[0]), std::bit_cast<uint32_t>(want)) << number;
+  }
 }
 
 TEST(VectorTextTest, Rejects) {
