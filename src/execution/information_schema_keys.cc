@@ -195,7 +195,8 @@ std::vector<Row> VectorIndexesRows(const Source& source) {
                       si::Str(progress.from_checkpoint ? "CHECKPOINT" : "BUILD"),
                       Value::Int(int64_t(progress.rows_replayed)),
                       Value::Int(int64_t(progress.rows_since_checkpoint)),
-                      Value::Int(int64_t(progress.checkpoints_written))});
+                      Value::Int(int64_t(progress.checkpoints_written)),
+                      Value::Int(int64_t(progress.compactions))});
     }
   }
   return rows;

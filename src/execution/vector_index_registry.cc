@@ -23,6 +23,8 @@ constexpr std::chrono::milliseconds kPollInterval{100};
 // re-reads to a fraction of a rebuild.
 constexpr uint64_t kMinRowsBetweenCheckpoints = 1000;
 constexpr uint64_t kCheckpointFraction = 8;
+// A graph is compacted once its tombstones outnumber its live rows and are at least this many.
+constexpr uint64_t kMinTombstones = 1000;
 // The beam width of a search when neither the session (hnsw_ef_search) nor the index
 // (EF_SEARCH) sets one: a little above HnswOptions' 40, for recall@10 near 0.99 on the bench
 // datasets with the re-ranking execution adds.
@@ -35,13 +37,17 @@ struct Graph {
   int column = -1;      // position in the table row
   HnswParams params;    // as the index's DDL gave them
   HnswOptions options;  // what the graph is built with
-  std::unique_ptr<HnswIndex> hnsw;
+
+  // The graph; compaction replaces it whole while searches finish on the one they loaded.
+  std::shared_ptr<HnswIndex> hnsw() const { return hnsw_.load(); }
+  void set_hnsw(std::shared_ptr<HnswIndex> graph) { hnsw_.store(std::move(graph)); }
   mutable std::mutex null_mutex;
   std::set<int64_t> null_rows;  // guarded by null_mutex
 
   // Makes the graph agree with the row stored under `handle` (nullopt: no row).
   void Apply(int64_t handle, const std::optional<Row>& row) {
-    hnsw->MarkDeleted(handle);
+    std::shared_ptr<HnswIndex> graph = hnsw();
+    graph->MarkDeleted(handle);
     std::lock_guard lock(null_mutex);
     null_rows.erase(handle);
     if (!row) return;
@@ -50,7 +56,7 @@ struct Graph {
       null_rows.insert(handle);
       return;
     }
-    Status added = hnsw->Add(handle, value.vector_value());
+    Status added = graph->Add(handle, value.vector_value());
     if (!added.ok()) Log(LogLevel::kWarning, "vector index {}: {}", index_id, added.ToString());
   }
 
@@ -76,6 +82,9 @@ struct Graph {
     return got.metric == options.metric && got.dimension == options.dimension &&
            got.m == options.m && got.encoding == options.encoding;
   }
+
+ private:
+  std::atomic<std::shared_ptr<HnswIndex>> hnsw_;
 };
 
 // Rows the graph may return: not logged as changed, and admitted by the caller's filter.
@@ -152,9 +161,10 @@ class TableGraphs {
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
     VEXDB_RETURN_IF_ERROR(ConsumeLog(*txn, /*reread=*/true));
     CountIndexedRows();
-    uint64_t live = graphs_.empty() ? 0 : graphs_.front()->hnsw->size();
+    VEXDB_ASSIGN_OR_RETURN(bool compacted, CompactIfMostlyDead());
+    uint64_t live = graphs_.empty() ? 0 : graphs_.front()->hnsw()->size();
     uint64_t due = std::max(kMinRowsBetweenCheckpoints, live / kCheckpointFraction);
-    if (applied_since_checkpoint_.load() < due) return Status::OK();
+    if (!compacted && applied_since_checkpoint_.load() < due) return Status::OK();
     return WriteCheckpoint(storage);
   }
 
@@ -183,7 +193,7 @@ class TableGraphs {
     params.ef = ef;
     params.filter = &filter;
     const auto start = std::chrono::steady_clock::now();
-    VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph->hnsw->Search(query, params));
+    VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph->hnsw()->Search(query, params));
     VectorCandidates candidates;
     candidates.search_time_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                     std::chrono::steady_clock::now() - start)
@@ -206,14 +216,16 @@ class TableGraphs {
     progress.rows_replayed = rows_replayed_.load();
     progress.rows_since_checkpoint = applied_since_checkpoint_.load();
     progress.checkpoints_written = checkpoints_written_.load();
+    progress.compactions = compactions_.load();
     return progress;
   }
 
   std::optional<VectorIndexStats> Stats(int64_t index_id) const {
     const Graph* graph = FindGraph(index_id);
     if (!ready_.load() || graph == nullptr) return std::nullopt;
-    return VectorIndexStats{graph->hnsw->options(), graph->hnsw->Stats(), graph->NullRowCount(),
-                            graph->hnsw->simd_target()};
+    std::shared_ptr<HnswIndex> index = graph->hnsw();
+    return VectorIndexStats{index->options(), index->Stats(), graph->NullRowCount(),
+                            index->simd_target()};
   }
 
   std::atomic<bool> queued{false};  // waiting in the registry's queue
@@ -242,7 +254,7 @@ class TableGraphs {
     std::set<int64_t> index_ids;
     for (size_t i = 0; i < graphs_.size(); ++i) {
       index_ids.insert(graphs_[i]->index_id);
-      graphs_[i]->hnsw = std::move(loaded[i].hnsw);
+      graphs_[i]->set_hnsw(std::move(loaded[i].hnsw));
       graphs_[i]->null_rows = {loaded[i].null_rows.begin(), loaded[i].null_rows.end()};
     }
     // Rows applied since the checkpoint was written: re-read them (applying is idempotent).
@@ -269,7 +281,8 @@ class TableGraphs {
     // Until the new checkpoints are written, none is valid: the applied log is not kept for them.
     checkpoints_.RemoveIndexesExcept(table_->id, {});
     for (auto& graph : graphs_) {
-      VEXDB_ASSIGN_OR_RETURN(graph->hnsw, HnswIndex::Create(graph->options));
+      VEXDB_ASSIGN_OR_RETURN(std::unique_ptr<HnswIndex> empty, HnswIndex::Create(graph->options));
+      graph->set_hnsw(std::move(empty));
       graph->null_rows.clear();
     }
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
@@ -292,6 +305,24 @@ class TableGraphs {
     return Status::OK();
   }
 
+  // Replaces each graph whose tombstones outnumber its live rows (at least kMinTombstones of
+  // them) by a compacted copy, which searches then use; returns whether any was. Deletes and
+  // updates leave tombstones that searches walk through and memory holds.
+  // REQUIRES: work_mutex_ held (no Apply meanwhile).
+  Result<bool> CompactIfMostlyDead() {
+    bool any = false;
+    for (auto& graph : graphs_) {
+      std::shared_ptr<HnswIndex> current = graph->hnsw();
+      const HnswStats stats = current->Stats();
+      if (stats.deleted < kMinTombstones || stats.deleted <= stats.live) continue;
+      VEXDB_ASSIGN_OR_RETURN(std::unique_ptr<HnswIndex> compacted, current->Compacted());
+      graph->set_hnsw(std::move(compacted));
+      compactions_.fetch_add(1);
+      any = true;
+    }
+    return any;
+  }
+
   // Saves every graph, then clears the applied log those files now reflect. A crash in between
   // leaves the entries, which the next start re-reads: harmless. REQUIRES: work_mutex_ held.
   Status WriteCheckpoint(StorageEngine& storage) {
@@ -301,7 +332,7 @@ class TableGraphs {
     for (const auto& graph : graphs_) {
       std::vector<int64_t> null_rows = graph->NullRows();
       VEXDB_RETURN_IF_ERROR(
-          checkpoints_.Write(table_->id, graph->index_id, *graph->hnsw, null_rows));
+          checkpoints_.Write(table_->id, graph->index_id, *graph->hnsw(), null_rows));
     }
     VEXDB_RETURN_IF_ERROR(TableStore::ClearAppliedVectorLog(*txn, table_->id, applied));
     VEXDB_RETURN_IF_ERROR(txn->Commit());
@@ -337,12 +368,11 @@ class TableGraphs {
     return Status::OK();
   }
 
-
   // Rows in the graphs: the first graph's live vectors and NULL-distance rows.
   void CountIndexedRows() {
     if (graphs_.empty()) return;
     const Graph& first = *graphs_.front();
-    rows_indexed_.store(first.hnsw->size() + first.NullRowCount());
+    rows_indexed_.store(first.hnsw()->size() + first.NullRowCount());
   }
 
   const std::shared_ptr<const TableInfo> table_;  // the definition the graphs follow
@@ -356,6 +386,7 @@ class TableGraphs {
   std::atomic<uint64_t> rows_replayed_{0};
   std::atomic<uint64_t> applied_since_checkpoint_{0};
   std::atomic<uint64_t> checkpoints_written_{0};
+  std::atomic<uint64_t> compactions_{0};
 };
 
 HnswOptions VectorIndexOptions(const IndexInfo& index, const TableInfo& table) {

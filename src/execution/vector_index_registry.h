@@ -24,7 +24,11 @@
 // checkpoint (none yet, corrupt, another format version) is rebuilt from a snapshot scan, in the
 // background, and queries run as exact scans until its graphs are ready. Checkpoints are
 // written after a build, when a table's applied log reaches an eighth of its rows (at least
-// 1000), and at shutdown.
+// 1000), after a compaction and at shutdown.
+//
+// Deletes and updates leave tombstones in a graph. When they outnumber its live rows (and are
+// at least 1000), the worker builds a compacted copy from the graph's live vectors and swaps it
+// in; searches that started on the old graph finish on it.
 //
 // Thread safety: all methods may be called from any thread. Destroy the registry before the
 // storage engine (it stops and joins its worker).
@@ -69,6 +73,7 @@ struct VectorIndexProgress {
   uint64_t rows_replayed = 0;         // rows re-read at start after loading the checkpoints
   uint64_t rows_since_checkpoint = 0; // rows applied to the graphs since the last checkpoint
   uint64_t checkpoints_written = 0;   // since the server started
+  uint64_t compactions = 0;           // graphs rebuilt without their tombstones, since start
 };
 
 // One ready graph's shape and memory.

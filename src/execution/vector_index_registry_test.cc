@@ -175,5 +175,40 @@ TEST_F(VectorIndexCheckpointTest, CorruptCheckpointIsRebuiltFromTheTable) {
   EXPECT_GT(stats->graph.bytes_per_vector, 2 * sizeof(float));
 }
 
+// Deleting most rows leaves tombstones; once they outnumber the live rows the worker swaps in a
+// compacted graph, and searches keep finding exactly the remaining rows.
+TEST_F(VectorIndexRegistryTest, MostlyDeletedGraphIsCompacted) {
+  std::unique_ptr<Transaction> probe = storage_->BeginTransaction();
+  Search(*probe, {0, 0}, 1);  // built
+  TableLayout layout = Table("docs")->Layout();
+  std::unique_ptr<Transaction> writer = storage_->BeginTransaction();
+  for (int i = 1000; i < 2300; ++i) {
+    Row row = {Value::Int(i), Value::Vector({float(i), 1})};
+    ASSERT_TRUE(TableStore::Insert(*writer, layout, i, row).ok());
+  }
+  ASSERT_TRUE(writer->Commit().ok());
+  Search(*storage_->BeginTransaction(), {0, 0}, 1);
+  std::unique_ptr<Transaction> deleter = storage_->BeginTransaction();
+  for (int i = 1000; i < 2250; ++i) {
+    Row row = {Value::Int(i), Value::Vector({float(i), 1})};
+    ASSERT_TRUE(TableStore::Delete(*deleter, layout, i, row).ok());
+  }
+  ASSERT_TRUE(deleter->Commit().ok());
+  const int64_t table = Table("docs")->id;
+  for (int attempt = 0; attempt < 1000 && registry_->Progress(table).compactions == 0; ++attempt) {
+    Search(*storage_->BeginTransaction(), {0, 0}, 1);  // wakes the worker
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(registry_->Progress(table).compactions, 1u);
+  auto stats = registry_->Stats(table, Index().id);
+  ASSERT_TRUE(stats.has_value());
+  EXPECT_EQ(stats->graph.live, 100u);  // rows 1..50 and 2250..2299
+  EXPECT_EQ(stats->graph.deleted, 0u);
+  std::unique_ptr<Transaction> reader = storage_->BeginTransaction();
+  VectorCandidates found = Search(*reader, {2300, 1}, 3);
+  EXPECT_EQ(std::vector<int64_t>(found.handles.begin(), found.handles.begin() + 3),
+            (std::vector<int64_t>{2299, 2298, 2297}));
+}
+
 }  // namespace
 }  // namespace vexdb

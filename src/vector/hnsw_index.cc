@@ -418,6 +418,28 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
 }
 
 // ---------------------------------------------------------------------------------------------
+// Compaction
+
+Result<std::unique_ptr<HnswIndex>> HnswIndex::Compacted() const {
+  VEXDB_ASSIGN_OR_RETURN(std::unique_ptr<HnswIndex> fresh, Create(options_));
+  std::vector<std::pair<uint32_t, int64_t>> live;  // (id, label), re-added in id order
+  {
+    std::lock_guard lock(label_mutex_);
+    live.reserve(label_to_id_.size());
+    for (const auto& [label, id] : label_to_id_) live.emplace_back(id, label);
+  }
+  std::sort(live.begin(), live.end());
+  VEXDB_RETURN_IF_ERROR(fresh->Reserve(static_cast<uint32_t>(live.size())));
+  std::vector<float> buffer;
+  std::shared_lock lock(mutex_);
+  for (const auto& [id, label] : live) {
+    const float* vector = FloatVector(id, &buffer);
+    VEXDB_RETURN_IF_ERROR(fresh->Add(label, std::span<const float>(vector, options_.dimension)));
+  }
+  return fresh;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Introspection
 
 size_t HnswIndex::size() const {

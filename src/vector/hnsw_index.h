@@ -114,6 +114,11 @@ class HnswIndex {
   Result<std::vector<HnswMatch>> Search(std::span<const float> query,
                                         const HnswSearchParams& params) const;
 
+  // A new index with the same options holding only the live rows (their stored vectors), so
+  // without the tombstones deletes and updates leave behind. Searches may run meanwhile.
+  // REQUIRES: no concurrent Add or MarkDeleted (the caller serializes writers).
+  Result<std::unique_ptr<HnswIndex>> Compacted() const;
+
   size_t size() const;  // live labels
   bool Contains(int64_t label) const;
   HnswStats Stats() const;

@@ -206,6 +206,31 @@ TEST(HnswIndexTest, DeletedRowsNeverComeBack) {
   EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, odd), 0.95);
 }
 
+// Compacted drops the tombstones and keeps every live row, for both metrics and encodings,
+// with the recall of the original.
+TEST(HnswIndexTest, CompactedKeepsLiveRowsOnly) {
+  const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 10);
+  const auto odd = [](int64_t label) { return label % 2 == 1; };
+  for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
+    for (VectorEncoding encoding : {VectorEncoding::kFloat32, VectorEncoding::kBFloat16}) {
+      std::unique_ptr<HnswIndex> index = NewIndex(metric, kDimension, encoding);
+      AddAll(index.get(), data, kDimension);
+      for (int64_t label = 0; label < int64_t{kRows}; label += 2) index->MarkDeleted(label);
+      Result<std::unique_ptr<HnswIndex>> compacted = index->Compacted();
+      ASSERT_TRUE(compacted.ok()) << compacted.status().ToString();
+      const HnswStats stats = (*compacted)->Stats();
+      EXPECT_EQ(stats.live, kRows / 2);
+      EXPECT_EQ(stats.deleted, 0u);
+      EXPECT_LT(stats.bytes, index->Stats().bytes * 3 / 4);
+      EXPECT_FALSE((*compacted)->Contains(0));
+      EXPECT_TRUE((*compacted)->Contains(1));
+      EXPECT_TRUE((*compacted)->CheckIntegrity().ok());
+      std::vector<float> queries(data.begin(), data.begin() + kQueries * kDimension);
+      EXPECT_GE(MeanRecall(**compacted, data, queries, 40, nullptr, odd), 0.95);
+    }
+  }
+}
+
 TEST(HnswIndexTest, DeletedLabelCanBeAddedAgain) {
   std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2, 2);
   const float old_vector[] = {0, 0};

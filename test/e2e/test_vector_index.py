@@ -152,6 +152,32 @@ def test_status_counters_time_statements_and_graph_searches(conn, indexed):
     assert 0 < delta["Vexdb_vector_search_time_us"] < delta["Vexdb_statement_time_us"]
 
 
+def test_mostly_deleted_graph_is_compacted(conn):
+    """Deleting most rows leaves tombstones in the graph; once they outnumber the live rows the
+    server swaps in a compacted graph (COMPACTIONS, ROWS_DELETED), and answers stay exact."""
+    data = clustered(1500, 4, seed=9)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE churn (id INT PRIMARY KEY, v VECTOR(4), "
+                       "VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
+        load(cursor, "churn", data)
+        wait_until_built(cursor, "churn")
+        cursor.execute("DELETE FROM churn WHERE id >= 100")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT COMPACTIONS, ROWS_DELETED, ROWS_INDEXED "
+                           "FROM information_schema.VECTOR_INDEXES WHERE TABLE_NAME = 'churn'")
+            state = cursor.fetchone()
+            if state[0] > 0:
+                break
+            nearest(cursor, "churn", "VEC_L2_DISTANCE", data[0])
+            time.sleep(0.05)
+        assert state == (1, 0, 100)
+        for query in data[:20]:
+            found = nearest(cursor, "churn", "VEC_L2_DISTANCE", query, k=5)
+            exact = nearest(cursor, "churn", "VEC_L2_DISTANCE", query, k=5, extra="WHERE id >= 0")
+            assert found == exact
+
+
 @pytest.mark.parametrize("modulus", [2, 10, 100])
 def test_filtered_search_recall(conn, indexed, modulus):
     """WHERE MOD(id, m) = 0 (50%, 10%, 1% of the rows): the graph search admits only qualifying rows
