@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -48,6 +50,15 @@ TEST(HnswConcurrencyTest, WritersDeleterAndSearchersTogether) {
       deleted_below.store(label + 1);
     }
   });
+  // Checkpoints taken mid-write must load as consistent graphs (Save holds writers off).
+  std::vector<std::string> checkpoints;
+  threads.emplace_back([&] {
+    while (writing.load() && checkpoints.size() < 3) {
+      std::ostringstream out;
+      if (!index->Save(out).ok()) ++errors;
+      checkpoints.push_back(out.str());
+    }
+  });
   for (int s = 0; s < kSearchers; ++s) {
     threads.emplace_back([&, s] {
       for (size_t q = s; writing.load(); q = (q + 7) % kRows) {
@@ -67,6 +78,13 @@ TEST(HnswConcurrencyTest, WritersDeleterAndSearchersTogether) {
 
   EXPECT_EQ(errors.load(), 0);
   ASSERT_TRUE(index->CheckIntegrity().ok());
+  EXPECT_FALSE(checkpoints.empty());
+  for (const std::string& bytes : checkpoints) {
+    std::istringstream in(bytes);
+    Result<std::unique_ptr<HnswIndex>> loaded = HnswIndex::Load(in);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    EXPECT_TRUE((*loaded)->CheckIntegrity().ok());
+  }
   EXPECT_EQ(index->size(), size_t{kRows - kPreloaded / kDeleteEvery});
   // The graph built under contention still answers well.
   const auto live = [](int64_t label) { return label >= kPreloaded || label % kDeleteEvery != 0; };

@@ -114,6 +114,7 @@ Status HnswIndex::Add(int64_t label, std::span<const float> vector) {
   if (vector.size() != options_.dimension) {
     return DimensionMismatch(vector.size(), options_.dimension);
   }
+  std::shared_lock gate(save_gate_);
   std::shared_lock lock(mutex_);
   uint32_t id;
   for (;;) {
@@ -258,6 +259,7 @@ void HnswIndex::PromoteEntry(uint32_t id, int level) {
 }
 
 bool HnswIndex::MarkDeleted(int64_t label) {
+  std::shared_lock gate(save_gate_);
   std::shared_lock lock(mutex_);
   std::lock_guard label_lock(label_mutex_);
   const auto it = label_to_id_.find(label);
@@ -509,7 +511,9 @@ Status HnswIndex::CheckIntegrity() const {
 // Persistence
 
 Status HnswIndex::Save(std::ostream& out) const {
-  std::unique_lock lock(mutex_);  // no writer can be between claiming an id and linking it
+  // No writer can be between claiming an id and linking it; searches go on.
+  std::unique_lock gate(save_gate_);
+  std::shared_lock lock(mutex_);
   const uint64_t entry = entry_.load(std::memory_order_acquire);
   std::lock_guard label_lock(label_mutex_);
   return WriteHnswGraph(options_, *store_, node_count_,

@@ -13,8 +13,8 @@
 // Thread safety: every method may be called from any number of threads at once. Add, Search
 // and MarkDeleted run concurrently with each other (per-node spin locks guard link lists;
 // readers never block). An index-wide reader/writer lock is taken exclusively only to grow
-// the node storage (which doubles, so rarely; Reserve avoids it) and by Save; a waiting
-// grower goes before searches that arrive after it.
+// the node storage (which doubles, so rarely; Reserve avoids it); a waiting grower goes before
+// searches that arrive after it. Save holds off Add and MarkDeleted, not searches.
 //
 // Errors come back as Status: bad dimensions, duplicate labels, corrupt input to Load, or memory
 // the kernel refuses. Nothing throws across this interface except std::bad_alloc from the
@@ -88,8 +88,8 @@ class HnswIndex {
   HnswIndex(const HnswIndex&) = delete;
   HnswIndex& operator=(const HnswIndex&) = delete;
 
-  // Writes the whole graph, tombstones included. Blocks other calls while it runs. Fails if
-  // the stream does.
+  // Writes the whole graph, tombstones included. Add and MarkDeleted wait while it runs;
+  // searches do not. Fails if the stream does.
   [[nodiscard]] Status Save(std::ostream& out) const;
 
   // Makes room for `capacity` nodes (tombstones count) so that Add will not have to grow.
@@ -164,8 +164,10 @@ class HnswIndex {
   const DistanceKernels kernels_;
   const double level_multiplier_;
 
-  // Shared by Add, Search, MarkDeleted, Stats; exclusive to grow store_ and to Save.
+  // Shared by Add, Search, MarkDeleted, Stats, Save; exclusive to grow store_.
   mutable RwLock mutex_;
+  // Shared by Add and MarkDeleted, exclusive to Save: what Save writes holds still.
+  mutable RwLock save_gate_;
   const std::unique_ptr<NodeStore> store_;
   // The node searches start from, packed as level << 32 | id; kNoEntry while empty.
   std::atomic<uint64_t> entry_;
