@@ -178,6 +178,44 @@ def test_mostly_deleted_graph_is_compacted(conn):
             assert found == exact
 
 
+def test_online_build_keeps_the_table_readable_and_writable(server, module_db, conn):
+    """ADD VECTOR INDEX on a table with rows returns at once; while the graph is built in the
+    background, progress shows in VECTOR_INDEXES and TIFLASH_INDEXES, queries answer exactly
+    and writes go on; the rows written meanwhile are in the index once it is ready."""
+    data = clustered(20000, 64, seed=12)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE online (id INT PRIMARY KEY, v VECTOR(64))")
+        load(cursor, "online", data)
+        cursor.execute("ALTER TABLE online ADD VECTOR INDEX idx ((VEC_L2_DISTANCE(v)))")
+        seen_building = []
+        writer = open_connection(server, database=module_db, autocommit=True)
+        extra = clustered(50, 64, seed=13)
+        with writer.cursor() as w:
+            for i, vector in enumerate(extra):
+                cursor.execute("SELECT STATE, ROWS_INDEXED FROM information_schema.VECTOR_INDEXES "
+                               "WHERE TABLE_NAME = 'online'")
+                state, rows = cursor.fetchone()
+                if state == "BUILDING":
+                    seen_building.append(rows)
+                    cursor.execute("SELECT ROWS_STABLE_NOT_INDEXED FROM "
+                                   "information_schema.TIFLASH_INDEXES WHERE TIDB_TABLE = 'online'")
+                    assert cursor.fetchone()[0] > 0
+                w.execute("INSERT INTO online VALUES (%s, %s)", (100000 + i, vector_text(vector)))
+                w.execute("DELETE FROM online WHERE id = %s", (i,))
+                found = nearest(cursor, "online", "VEC_L2_DISTANCE", vector, k=1)
+                assert found[0][0] == 100000 + i and found[0][1] == 0.0
+        writer.close()
+        assert seen_building, "the build finished before the first look: no progress was visible"
+        assert all(0 <= rows <= len(data) for rows in seen_building)
+        wait_until_built(cursor, "online")
+        cursor.execute("SELECT STATE, ROWS_INDEXED FROM information_schema.VECTOR_INDEXES "
+                       "WHERE TABLE_NAME = 'online'")
+        assert cursor.fetchone() == ("READY", len(data))
+        for i, vector in enumerate(extra[:10]):
+            found = nearest(cursor, "online", "VEC_L2_DISTANCE", vector, k=1)
+            assert found[0][0] == 100000 + i
+
+
 @pytest.mark.parametrize("modulus", [2, 10, 100])
 def test_filtered_search_recall(conn, indexed, modulus):
     """WHERE MOD(id, m) = 0 (50%, 10%, 1% of the rows): the graph search admits only qualifying rows

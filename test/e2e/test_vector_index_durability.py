@@ -7,7 +7,8 @@
 - Under a write load killed with SIGKILL at random moments, the rows the index returns after
   restart are exactly the committed rows with a non-NULL vector, and every acknowledged write
   is there.
-- A corrupt checkpoint is not trusted: the graph is rebuilt from the table.
+- A corrupt checkpoint is not trusted: the graph is rebuilt from the table; a torn temporary
+  file from a crash mid-checkpoint is ignored.
 """
 
 import random
@@ -106,6 +107,19 @@ def test_corrupt_checkpoint_is_rebuilt_from_the_table(durable):
         assert index_state(cursor, "docs") == ("READY", "BUILD", 400, 0, 1)
         assert index_rows(cursor, "docs") == table_rows(cursor, "docs")
     assert "checksum mismatch" in durable.log_path.read_text()
+
+
+def test_torn_temporary_checkpoint_is_ignored(durable):
+    """A crash while a checkpoint is written leaves a torn <name>.tmp beside the last good file:
+    the server loads the good one."""
+    durable.stop()
+    (checkpoint,) = (durable.data_dir / "vector_index").glob("*.hnsw")
+    checkpoint.with_name(checkpoint.name + ".tmp").write_bytes(checkpoint.read_bytes()[:1000])
+    durable.start()
+    with open_connection(durable, autocommit=True) as c, c.cursor() as cursor:
+        wait_until_built(cursor, "docs")
+        assert index_state(cursor, "docs") == ("READY", "CHECKPOINT", 400, 0, 0)
+        assert index_rows(cursor, "docs") == table_rows(cursor, "docs")
 
 
 class Writer(threading.Thread):
