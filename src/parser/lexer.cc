@@ -1,6 +1,7 @@
 #include "parser/lexer.h"
 
 #include <cctype>
+#include <cstring>
 #include <utility>
 
 namespace vexdb::parser_internal {
@@ -261,11 +262,24 @@ Token Lexer::LexNumber() {
   return MakeToken(type, begin, std::string(sql_.substr(begin, pos_ - begin)));
 }
 
+// The end of the plain run of a quoted literal from `from`: the next quote or (with escapes)
+// backslash, or the end. memchr keeps long literals, such as vectors of many dimensions, cheap.
+size_t Lexer::RunEnd(size_t from, char quote, bool escapes) const {
+  const char* begin = sql_.data() + from;
+  const size_t size = sql_.size() - from;
+  const void* found = std::memchr(begin, quote, size);
+  size_t end = found ? static_cast<size_t>(static_cast<const char*>(found) - begin) : size;
+  if (escapes) {
+    const void* backslash = std::memchr(begin, '\\', end);
+    if (backslash) end = static_cast<size_t>(static_cast<const char*>(backslash) - begin);
+  }
+  return from + end;
+}
+
 bool Lexer::ScanQuoted(char quote, bool escapes, std::string* out) {
   ++pos_;  // opening quote
   while (pos_ < sql_.size()) {
-    size_t run = pos_;
-    while (run < sql_.size() && sql_[run] != quote && !(escapes && sql_[run] == '\\')) ++run;
+    size_t run = RunEnd(pos_, quote, escapes);
     out->append(sql_.substr(pos_, run - pos_));
     pos_ = run;
     if (pos_ >= sql_.size()) break;

@@ -42,6 +42,7 @@ class Lexer {
   Token MakeError(size_t begin, std::string reason);
   // Scans a quoted run starting at pos_ (on the opening quote) into *out. Backslash escapes are
   // resolved when `escapes`; a doubled quote stands for itself. False if unterminated.
+  size_t RunEnd(size_t from, char quote, bool escapes) const;
   bool ScanQuoted(char quote, bool escapes, std::string* out);
   size_t ScanIdentChars(size_t from) const;
 
