@@ -14,18 +14,29 @@ Datasets:
                   fashion-mnist-784-euclidean.
   synthetic-128   100,000 base + 10,000 query vectors, 128-d, around 1,000 Gaussian centres
                   (numpy, fixed seed), L2.
+  text-384        100,000 base + 10,000 query sentences of real English text, the sentences of
+                  Debian's package long descriptions (the Translation-en index of the main
+                  archive), embedded with all-MiniLM-L6-v2 into 384-d unit vectors, cosine.
+                  Embedding needs torch, so it is a separate offline step (embed_text.py, in its
+                  own venv); prepare() only reads what that step wrote.
 """
 
 import gzip
 import json
 import os
+import random
+import re
 import struct
 
 import numpy as np
 
 TRUTH_K = 100
 FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
-DATASETS = ("fashion-mnist", "synthetic-128")
+DATASETS = ("fashion-mnist", "synthetic-128", "text-384")
+TEXT_BASE = 100_000
+TEXT_QUERIES = 10_000
+TEXT_MIN_WORDS = 6
+TEXT_MAX_WORDS = 80
 
 
 def write_fvecs(path, matrix):
@@ -82,6 +93,54 @@ def synthetic_128(rows=100_000, queries=10_000, dim=128, centres=1_000, seed=42)
     return data[:rows], data[rows:], "l2"
 
 
+def description_paragraphs(path):
+    """The paragraphs of every long description in a Debian Translation-en index (deb822
+    records: `Description-en: <short>` then the long text on lines indented by one space, ` .`
+    between paragraphs). A bulleted line (`*`, `-`, `+`, `o`) is a paragraph of its own."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().split("\n")
+    paragraphs, current, in_description = [], [], False
+    for line in lines + [""]:
+        if line.startswith("Description-en:"):
+            in_description = True
+            continue
+        if not (in_description and line.startswith(" ")):
+            in_description = False
+        body = line[1:].strip() if in_description else ""
+        bullet = re.match(r"^([*+o-])\s+", body)
+        if not in_description or body == "." or bullet:
+            if current:
+                paragraphs.append(" ".join(current))
+            current = [body[bullet.end():]] if bullet else []
+        elif body:
+            current.append(body)
+    return paragraphs
+
+
+def description_sentences(path):
+    """The distinct sentences of TEXT_MIN_WORDS..TEXT_MAX_WORDS words in a Translation-en index,
+    whitespace collapsed; duplicates (case-insensitive) kept once, in first-seen order."""
+    seen, sentences = set(), []
+    for paragraph in description_paragraphs(path):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph):
+            sentence = " ".join(sentence.split())
+            words = len(sentence.split())
+            key = sentence.lower()
+            if TEXT_MIN_WORDS <= words <= TEXT_MAX_WORDS and key not in seen:
+                seen.add(key)
+                sentences.append(sentence)
+    return sentences
+
+
+def text_corpus(path, rows=TEXT_BASE, queries=TEXT_QUERIES, seed=42):
+    """(base texts, query texts): a fixed-seed shuffle of the description sentences, split."""
+    sentences = sorted(description_sentences(path))
+    if len(sentences) < rows + queries:
+        raise ValueError(f"{path}: {len(sentences)} sentences, need {rows + queries}")
+    random.Random(seed).shuffle(sentences)
+    return sentences[:rows], sentences[rows:rows + queries]
+
+
 def exact_neighbours(base, queries, k, metric, block=1000, exact_block=32):
     """Exact k nearest ids and distances: a BLAS pass picks 2k candidates, float64 ranks them."""
     if metric == "cosine":
@@ -109,19 +168,29 @@ def exact_neighbours(base, queries, k, metric, block=1000, exact_block=32):
 
 
 def prepare(name, data_dir):
-    """Writes dataset `name` under data_dir/name unless it is there; returns its directory."""
+    """Writes dataset `name` under data_dir/name unless it is there; returns its directory.
+    text-384 must have been embedded first (embed_text.py writes it whole)."""
     directory = os.path.join(data_dir, name)
     if os.path.exists(os.path.join(directory, "meta.json")):
         return directory
-    os.makedirs(directory, exist_ok=True)
+    if name == "text-384":
+        raise SystemExit(f"{directory} is missing: text-384 is embedded offline by "
+                         "bench/ann/embed_text.py (bench/ann/run.sh runs it)")
     base, queries, metric = fashion_mnist() if name == "fashion-mnist" else synthetic_128()
+    return write_dataset(directory, name, base, queries, metric)
+
+
+def write_dataset(directory, name, base, queries, metric, extra_meta=None):
+    """Writes base, queries, their exact ground truth and meta.json (last, so that a dataset
+    with a meta.json is complete) into `directory`; returns it."""
+    os.makedirs(directory, exist_ok=True)
     ids, distances = exact_neighbours(base, queries, TRUTH_K, metric)
     write_fvecs(os.path.join(directory, "base.fvecs"), base)
     write_fvecs(os.path.join(directory, "query.fvecs"), queries)
     write_ivecs(os.path.join(directory, "truth.ivecs"), ids)
     write_fvecs(os.path.join(directory, "truth_distances.fvecs"), distances)
     meta = {"name": name, "metric": metric, "rows": len(base), "queries": len(queries),
-            "dimension": base.shape[1]}
+            "dimension": base.shape[1], **(extra_meta or {})}
     with open(os.path.join(directory, "meta.json"), "w") as f:
         json.dump(meta, f)
     return directory
