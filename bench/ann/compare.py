@@ -164,6 +164,14 @@ def len_queries(meta, args):
     return min(args.queries, meta["queries"]) if args.queries else meta["queries"]
 
 
+def write_results(path, sections, raw):
+    """The tables to `path`, the raw results beside it as JSON (same name, .json)."""
+    with open(path, "w") as f:
+        f.write("\n\n".join(sections) + "\n")
+    with open(os.path.splitext(path)[0] + ".json", "w") as f:
+        json.dump(raw, f, indent=1)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bench", required=True, help="path of vexdb_ann_bench")
@@ -197,10 +205,7 @@ def main():
         sections.append(table(meta, results, args))
         print(sections[-1] + "\n", flush=True)
     if args.out:
-        with open(args.out, "w") as f:
-            f.write("\n\n".join(sections) + "\n")
-        with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-            json.dump(raw, f, indent=1)
+        write_results(args.out, sections, raw)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(HERE))
 import datasets  # noqa: E402
-from compare import cpu_name, number, qps_at, ratio, row  # noqa: E402
+from compare import cpu_name, number, qps_at, ratio, row, write_results  # noqa: E402
 from server_process import ServerProcess  # noqa: E402
 
 K = 10
@@ -475,10 +475,7 @@ def main():
                               in_process_points(args.in_process, name), args))
         print(sections[-1] + "\n", flush=True)
     if args.out:
-        with open(args.out, "w") as f:
-            f.write("\n\n".join(sections) + "\n")
-        with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-            json.dump(raw, f, indent=1)
+        write_results(args.out, sections, raw)
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@ constexpr uint32_t kDefaultEfSearch = 64;
 struct Graph {
   int64_t index_id = 0;
   int column = -1;      // position in the table row
-  HnswParams params;    // as the index's DDL gave them
-  HnswOptions options;  // what the graph is built with
+  HnswOptions options;  // what the graph is built with (an index's parameters never change)
 
   // The graph; compaction replaces it whole while searches finish on the one they loaded.
   std::shared_ptr<HnswIndex> hnsw() const { return hnsw_.load(); }
@@ -115,7 +114,6 @@ class TableGraphs {
       auto graph = std::make_unique<Graph>();
       graph->index_id = index.id;
       graph->column = table.ColumnIndex(index.columns[0].column);
-      graph->params = index.hnsw;
       graph->options = VectorIndexOptions(index, *table_);
       graphs_.push_back(std::move(graph));
     }
@@ -129,8 +127,7 @@ class TableGraphs {
     for (const IndexInfo& index : table.indexes) {
       if (index.kind != IndexKind::kHnsw) continue;
       const Graph* graph = FindGraph(index.id);
-      if (graph == nullptr || graph->column != table.ColumnIndex(index.columns[0].column) ||
-          graph->params != index.hnsw) {
+      if (graph == nullptr || graph->column != table.ColumnIndex(index.columns[0].column)) {
         return false;
       }
       ++seen;

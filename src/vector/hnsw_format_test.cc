@@ -127,40 +127,33 @@ TEST(HnswFormatTest, ReportsWhatIsWrong) {
   EXPECT_NE(Deserialize(flipped_vector).status().message().find("checksum"), std::string::npos);
 }
 
-// Structural checks run before the checksum is known, so a corrupt link never reaches a search
-// even if it came with a matching checksum; spot-check with a hand-made graph.
-TEST(HnswFormatTest, RejectsLinkOutOfRangeEvenWithValidChecksum) {
+// The error reading back a hand-made two-node graph (levels level0 and level1) whose node 0
+// links to `link` on `layer`; written with a valid checksum.
+std::string ErrorOfTwoNodeGraph(int level0, int level1, int layer, uint32_t link) {
   HnswOptions options;
   options.dimension = 1;
   options.m = 2;
   NodeStore store(options);
-  ASSERT_TRUE(store.Grow(2).ok());
-  store.InitNode(0, 10, 0);
-  store.InitNode(1, 11, 0);
-  const uint32_t bad_link[] = {5};
-  store.Links(0, 0).Assign(bad_link);
+  EXPECT_TRUE(store.Grow(2).ok());
+  store.InitNode(0, 10, level0);
+  store.InitNode(1, 11, level1);
+  const uint32_t links[] = {link};
+  store.Links(0, layer).Assign(links);
   std::stringstream stream;
-  ASSERT_TRUE(WriteHnswGraph(options, store, 2, 0, stream).ok());
+  EXPECT_TRUE(WriteHnswGraph(options, store, 2, 0, stream).ok());
   Result<HnswGraph> graph = ReadHnswGraph(stream);
-  ASSERT_FALSE(graph.ok());
-  EXPECT_NE(graph.status().message().find("links to node 5"), std::string::npos);
+  return graph.ok() ? "OK" : graph.status().message();
+}
+
+// Structural checks run before the checksum is known, so a corrupt link never reaches a search
+// even if it came with a matching checksum; spot-check with hand-made graphs.
+TEST(HnswFormatTest, RejectsLinkOutOfRangeEvenWithValidChecksum) {
+  EXPECT_NE(ErrorOfTwoNodeGraph(0, 0, 0, 5).find("links to node 5"), std::string::npos);
 }
 
 TEST(HnswFormatTest, RejectsUpperLayerLinkToLowerNode) {
-  HnswOptions options;
-  options.dimension = 1;
-  options.m = 2;
-  NodeStore store(options);
-  ASSERT_TRUE(store.Grow(2).ok());
-  store.InitNode(0, 10, 1);
-  store.InitNode(1, 11, 0);
-  const uint32_t link[] = {1};
-  store.Links(0, 1).Assign(link);  // node 1 is not on layer 1
-  std::stringstream stream;
-  ASSERT_TRUE(WriteHnswGraph(options, store, 2, 0, stream).ok());
-  Result<HnswGraph> graph = ReadHnswGraph(stream);
-  ASSERT_FALSE(graph.ok());
-  EXPECT_NE(graph.status().message().find("of level 0"), std::string::npos);
+  // Node 1 is not on layer 1.
+  EXPECT_NE(ErrorOfTwoNodeGraph(1, 0, 1, 1).find("of level 0"), std::string::npos);
 }
 
 }  // namespace

@@ -101,6 +101,36 @@ def test_recall_and_rows_read(conn, indexed, function, metric):
     assert read < len(queries) * len(indexed) / 5, f"{read} rows read: the index was not used"
 
 
+def l2_recall(cursor, table, data, queries):
+    hits = 0
+    for query in queries:
+        found = nearest(cursor, table, "VEC_L2_DISTANCE", query)
+        exact = np.linalg.norm(data.astype(np.float64) - query.astype(np.float64), axis=1)
+        hits += len(set(np.argsort(exact, kind="stable")[:K].tolist()) & {r[0] for r in found})
+    return hits / (K * len(queries))
+
+
+def test_ef_search_per_session_and_per_index(conn, indexed):
+    """SET hnsw_ef_search sets the beam for the session (a beam of 10 loses recall, one beyond
+    the table's size finds the exact answer); at 0 each index's EF_SEARCH applies."""
+    queries = clustered(30, 32, seed=2)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE items_wide (id INT PRIMARY KEY, v VECTOR(32), "
+                       "VECTOR INDEX idx ((VEC_L2_DISTANCE(v))) EF_SEARCH=4000)")
+        cursor.execute("INSERT INTO items_wide SELECT * FROM items")
+        wait_until_built(cursor, "items_wide")
+        try:
+            cursor.execute("SET hnsw_ef_search = 10")
+            narrow = l2_recall(cursor, "items", indexed, queries)
+            narrow_wide_index = l2_recall(cursor, "items_wide", indexed, queries)
+            cursor.execute("SET hnsw_ef_search = 4000")
+            assert l2_recall(cursor, "items", indexed, queries) == 1.0
+        finally:
+            cursor.execute("SET hnsw_ef_search = 0")
+        assert l2_recall(cursor, "items_wide", indexed, queries) == 1.0
+    assert narrow < 0.9 and narrow_wide_index < 0.9, (narrow, narrow_wide_index)
+
+
 def test_bf16_graph_halves_vector_memory_and_keeps_exact_ranking(conn, indexed):
     """QUANTIZATION=BF16 stores the graph's vectors as bfloat16: fewer bytes per vector in
     VECTOR_INDEXES, the same recall, and distances still the exact SQL function's."""
