@@ -4,7 +4,8 @@
 // rows are actually read or written, so tests can check that an index lookup reads only the
 // matching rows. Names and meanings follow MySQL's Innodb_rows_* counters. vexdb's own Vexdb_*
 // counters time statements (parse to last result packet written) and the vector index's graph
-// searches, so that bench/ann can tell the fixed SQL cost of a vector query from its search.
+// searches, so that bench/ann can tell the fixed SQL cost of a vector query from its search, and
+// count the rows a vector index scan took from the graph without reading the table.
 // Thread safe.
 
 #include <atomic>
@@ -24,6 +25,7 @@ struct StatusCounters {
   std::atomic<uint64_t> statement_time_ns{0};
   std::atomic<uint64_t> vector_searches{0};
   std::atomic<uint64_t> vector_search_time_ns{0};
+  std::atomic<uint64_t> vector_rows_from_graph{0};  // rows a vector index supplied, unread
 
   // (name, value) pairs in name order, as SHOW STATUS lists them.
   std::vector<std::pair<std::string, uint64_t>> Snapshot() const {
@@ -33,6 +35,7 @@ struct StatusCounters {
             {"Innodb_rows_updated", rows_updated.load()},
             {"Questions", questions.load()},
             {"Vexdb_statement_time_us", statement_time_ns.load() / 1000},
+            {"Vexdb_vector_rows_from_graph", vector_rows_from_graph.load()},
             {"Vexdb_vector_search_time_us", vector_search_time_ns.load() / 1000},
             {"Vexdb_vector_searches", vector_searches.load()}};
   }

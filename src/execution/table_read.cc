@@ -162,11 +162,14 @@ class TableRead : public PhysicalOperator {
     std::unordered_set<int64_t> seen, visible;
     std::optional<WhereFilter> where;
     if (!get_.filters.empty()) where.emplace(ctx, layout_, get_.filters);
+    const int vector_column = get_.table->ColumnIndex(index->columns[0].column);
+    const size_t dimension = access.vector_query.size();
     for (size_t ask = want;; ask *= 2) {
       VEXDB_ASSIGN_OR_RETURN(
           std::optional<VectorCandidates> candidates,
           ctx.vector_indexes->Candidates(*ctx.txn, *get_.table, *index, access.vector_query, ask,
-                                         ef, where ? &*where : nullptr));
+                                         ef, where ? &*where : nullptr,
+                                         access.vector_index_only && !where));
       if (where) VEXDB_RETURN_IF_ERROR(where->status());
       if (!candidates) {
         vector_fallback_ = true;
@@ -184,6 +187,14 @@ class TableRead : public PhysicalOperator {
         bool from_graph = i < candidates->graph_matches;
         if (!seen.insert(handle).second) {
           visible_matches += from_graph && visible.count(handle) > 0;
+          continue;
+        }
+        if (from_graph && !candidates->vectors.empty()) {  // current graph: the row, unread
+          const float* vector = candidates->vectors.data() + i * dimension;
+          vector_rows_.emplace_back(handle, GraphRow(handle, vector_column, vector, dimension));
+          visible.insert(handle);
+          ++visible_matches;
+          Count(ctx.counters ? &ctx.counters->vector_rows_from_graph : nullptr);
           continue;
         }
         fresh.push_back(handle);
@@ -204,6 +215,19 @@ class TableRead : public PhysicalOperator {
     std::sort(vector_rows_.begin(), vector_rows_.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     return Status::OK();
+  }
+
+  // An index-only read's row, as the graph holds it: the handle column and the vector are
+  // those of the stored row; the statement reads no other column, which stays NULL.
+  Row GraphRow(int64_t handle, int vector_column, const float* vector, size_t dimension) const {
+    Row row(layout_.columns.size());
+    if (layout_.handle_column >= 0) {
+      const bool is_unsigned = layout_.columns[layout_.handle_column].type.is_unsigned;
+      row[layout_.handle_column] =
+          is_unsigned ? Value::UInt(static_cast<uint64_t>(handle)) : Value::Int(handle);
+    }
+    row[vector_column] = Value::Vector(std::vector<float>(vector, vector + dimension));
+    return row;
   }
 
   // The next candidate row from the access path; false at the end.

@@ -29,6 +29,12 @@ constexpr uint64_t kMinTombstones = 1000;
 // (EF_SEARCH) sets one: a little above HnswOptions' 40, for recall@10 near 0.99 on the bench
 // datasets with the re-ranking execution adds.
 constexpr uint32_t kDefaultEfSearch = 64;
+// A search whose snapshot is older than the graphs redoes its graph search when a drain starts
+// meanwhile, this many times at most before it scans the table instead.
+constexpr int kSearchAttempts = 3;
+// Rows re-read by drains kept for searches with older snapshots; a transaction older than what
+// is kept scans the table for its vector searches.
+constexpr uint64_t kMaxHistoryRows = 1'000'000;
 
 // One vector index: its graph and the rows whose SQL distance is NULL, which the graph cannot
 // hold but an exact ORDER BY puts first.
@@ -155,6 +161,7 @@ class TableGraphs {
   // graphs when enough rows changed since the last checkpoint.
   Status Drain(StorageEngine& storage) {
     std::lock_guard lock(work_mutex_);
+    TrimHistory(storage.OldestSnapshotSequence());
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
     VEXDB_RETURN_IF_ERROR(ConsumeLog(*txn, /*reread=*/true));
     CountIndexedRows();
@@ -172,37 +179,38 @@ class TableGraphs {
     return WriteCheckpoint(storage);
   }
 
-  Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, int64_t index_id,
+  Result<std::optional<VectorCandidates>> Candidates(StorageEngine& storage, Transaction& txn,
+                                                     int64_t index_id,
                                                      std::span<const float> query, size_t k,
                                                      uint32_t ef, const LabelFilter* also,
-                                                     bool* log_pending) const {
+                                                     bool want_vectors, bool* log_pending) const {
     const Graph* graph = FindGraph(index_id);
     if (!ready_.load() || graph == nullptr) return std::optional<VectorCandidates>();
-    VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> changed,
-                           TableStore::ScanVectorLog(txn, table_->id));
-    *log_pending = !changed.empty();
-    std::unordered_set<int64_t> excluded(changed.begin(), changed.end());
-    ExcludeHandles filter(excluded, also);
-    HnswSearchParams params;
-    // A bfloat16 graph ranks by approximate distances: fetching twice as many candidates for
-    // the exact re-ranking recovers the float32 graph's recall (bench/ann, vexdb-bf16).
-    params.k = graph->options.encoding == VectorEncoding::kBFloat16 ? 2 * k : k;
-    params.ef = ef;
-    params.filter = &filter;
-    const auto start = std::chrono::steady_clock::now();
-    VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph->hnsw()->Search(query, params));
-    VectorCandidates candidates;
-    candidates.search_time_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                    std::chrono::steady_clock::now() - start)
-                                    .count();
-    candidates.exhausted = matches.size() < params.k;
-    for (const HnswMatch& match : matches) candidates.handles.push_back(match.label);
-    candidates.graph_matches = matches.size();
-    for (int64_t handle : graph->NullRows()) {
-      if (excluded.count(handle) == 0) candidates.handles.push_back(handle);
+    const uint64_t version = version_.load();
+    if (version % 2 == 0 && CurrentFor(storage, txn)) {
+      VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
+                             Search(*graph, {}, query, k, ef, also, want_vectors));
+      if (version_.load() == version) {
+        candidates.graph_current = true;
+        return std::optional<VectorCandidates>(std::move(candidates));
+      }
     }
-    candidates.handles.insert(candidates.handles.end(), changed.begin(), changed.end());
-    return std::optional<VectorCandidates>(std::move(candidates));
+    // The careful way: the rows the snapshot shows as logged, and those a drain re-read at a
+    // later snapshot (their places in the graph may be newer than this snapshot's), are taken
+    // out of the graph search and offered as rows to read. Redone if a drain starts meanwhile.
+    VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> logged, TableStore::ScanVectorLog(txn, table_->id));
+    *log_pending = !logged.empty();
+    for (int attempt = 0; attempt < kSearchAttempts; ++attempt) {
+      const uint64_t generation = history_generation_.load();
+      std::vector<int64_t> changed = logged;
+      if (!AddReappliedAfter(txn.snapshot_sequence(), &changed)) break;
+      VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
+                             Search(*graph, changed, query, k, ef, also, /*want_vectors=*/false));
+      if (history_generation_.load() == generation) {
+        return std::optional<VectorCandidates>(std::move(candidates));
+      }
+    }
+    return std::optional<VectorCandidates>();  // the snapshot is older than the graphs know
   }
 
   VectorIndexProgress Progress() const {
@@ -228,6 +236,100 @@ class TableGraphs {
   std::atomic<bool> queued{false};  // waiting in the registry's queue
 
  private:
+  // Whether the graphs hold exactly the rows txn's snapshot sees (see the header). REQUIRES: the
+  // caller read an even version_ before asking.
+  bool CurrentFor(const StorageEngine& storage, const Transaction& txn) const {
+    const uint64_t through = current_through_.load();
+    return through != 0 && through <= txn.snapshot_sequence() &&
+           !txn.WroteVectorLog(table_->id) && storage.VectorLogQuietSince(table_->id, through);
+  }
+
+  // Adds to *handles (distinct from them) the rows drains re-read at snapshots after
+  // `sequence`; false if the graphs cannot say (built or loaded after it, or history dropped).
+  bool AddReappliedAfter(uint64_t sequence, std::vector<int64_t>* handles) const {
+    std::lock_guard lock(history_mutex_);
+    if (sequence < history_floor_) return false;
+    std::unordered_set<int64_t> seen(handles->begin(), handles->end());
+    for (auto batch = history_.rbegin(); batch != history_.rend() && batch->through > sequence;
+         ++batch) {
+      for (int64_t handle : batch->handles) {
+        if (seen.insert(handle).second) handles->push_back(handle);
+      }
+    }
+    return true;
+  }
+
+  // Records the rows a drain re-reads at snapshot `through`, before it changes the graphs.
+  void RecordReapplied(uint64_t through, const std::vector<int64_t>& handles) {
+    std::lock_guard lock(history_mutex_);
+    history_.push_back({through, handles});
+    history_rows_ += handles.size();
+    history_generation_.fetch_add(1);
+    while (history_rows_ > kMaxHistoryRows && !history_.empty()) {
+      history_floor_ = std::max(history_floor_, history_.front().through);
+      history_rows_ -= history_.front().handles.size();
+      history_.pop_front();
+    }
+  }
+
+  // Forgets what no snapshot at or after `oldest` needs. With `reset`, also what came before
+  // graphs built or loaded at snapshot `oldest`, which older snapshots cannot use.
+  void TrimHistory(uint64_t oldest, bool reset = false) {
+    std::lock_guard lock(history_mutex_);
+    while (!history_.empty() && (reset || history_.front().through <= oldest)) {
+      history_rows_ -= history_.front().handles.size();
+      history_.pop_front();
+    }
+    if (reset) {
+      history_floor_ = oldest;
+      history_generation_.fetch_add(1);
+    }
+  }
+
+  // The graph's matches for the query, without the `changed` rows (distinct), then the
+  // NULL-distance rows and the changed rows.
+  Result<VectorCandidates> Search(const Graph& graph, const std::vector<int64_t>& changed,
+                                  std::span<const float> query, size_t k, uint32_t ef,
+                                  const LabelFilter* also, bool want_vectors) const {
+    std::unordered_set<int64_t> excluded(changed.begin(), changed.end());
+    ExcludeHandles filter(excluded, also);
+    HnswSearchParams params;
+    // A bfloat16 graph ranks by approximate distances: fetching twice as many candidates for
+    // the exact re-ranking recovers the float32 graph's recall (bench/ann, vexdb-bf16).
+    params.k = graph.options.encoding == VectorEncoding::kBFloat16 ? 2 * k : k;
+    params.ef = ef;
+    if (also != nullptr || !excluded.empty()) params.filter = &filter;
+    VectorCandidates candidates;
+    if (want_vectors && graph.options.metric == HnswMetric::kL2) params.vectors = &candidates.vectors;
+    const auto start = std::chrono::steady_clock::now();
+    VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph.hnsw()->Search(query, params));
+    candidates.search_time_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count();
+    candidates.exhausted = matches.size() < params.k;
+    candidates.handles.reserve(matches.size() + changed.size());
+    for (const HnswMatch& match : matches) candidates.handles.push_back(match.label);
+    candidates.graph_matches = matches.size();
+    for (int64_t handle : graph.NullRows()) {
+      if (excluded.count(handle) == 0) candidates.handles.push_back(handle);
+    }
+    candidates.handles.insert(candidates.handles.end(), changed.begin(), changed.end());
+    return candidates;
+  }
+
+  // Brackets a change of the graphs: version_ is odd meanwhile, so a search that overlaps it
+  // does not take the graphs as current.
+  class Changing {
+   public:
+    explicit Changing(std::atomic<uint64_t>& version) : version_(version) { version_.fetch_add(1); }
+    ~Changing() { version_.fetch_add(1); }
+    Changing(const Changing&) = delete;
+    Changing& operator=(const Changing&) = delete;
+
+   private:
+    std::atomic<uint64_t>& version_;
+  };
+
   static std::unique_ptr<Transaction> ConsumerTransaction(StorageEngine& storage) {
     TransactionOptions options;
     options.lock_wait_timeout_ms = kConsumerLockWaitMs;
@@ -249,6 +351,7 @@ class TableGraphs {
       loaded.push_back(std::move(**read));
     }
     std::set<int64_t> index_ids;
+    Changing changing(version_);
     for (size_t i = 0; i < graphs_.size(); ++i) {
       index_ids.insert(graphs_[i]->index_id);
       graphs_[i]->set_hnsw(std::move(loaded[i].hnsw));
@@ -256,6 +359,7 @@ class TableGraphs {
     }
     // Rows applied since the checkpoint was written: re-read them (applying is idempotent).
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
+    TrimHistory(txn->snapshot_sequence(), /*reset=*/true);
     VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> applied,
                            TableStore::ScanVectorLog(*txn, table_->id, VectorLog::kApplied));
     VEXDB_RETURN_IF_ERROR(Reapply(*txn, applied));
@@ -283,6 +387,8 @@ class TableGraphs {
       graph->null_rows.clear();
     }
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
+    TrimHistory(txn->snapshot_sequence(), /*reset=*/true);
+    Changing changing(version_);
     std::unique_ptr<RowIterator> rows = TableStore::Scan(*txn, layout_);
     int64_t handle = 0;
     Row row;
@@ -339,11 +445,19 @@ class TableGraphs {
     return Status::OK();
   }
 
+  // Consumes the log entries txn's snapshot shows, first re-reading their rows (unless the
+  // graphs were just built from that snapshot). Every row changed since the previous drain has
+  // an entry the snapshot shows, so afterwards the graphs hold the table as of the snapshot,
+  // whether or not every entry could be consumed: current_through_ says so.
   Status ConsumeLog(Transaction& txn, bool reread) {
     VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> handles,
                            TableStore::ScanVectorLog(txn, table_->id));
+    if (reread && !handles.empty()) {
+      RecordReapplied(txn.snapshot_sequence(), handles);
+      VEXDB_RETURN_IF_ERROR(Reapply(txn, handles));  // without holding any lock
+    }
+    current_through_.store(txn.snapshot_sequence());
     if (handles.empty()) return Status::OK();  // no commit: an idle table costs no WAL sync
-    if (reread) VEXDB_RETURN_IF_ERROR(Reapply(txn, handles));  // without holding any lock
     uint64_t consumed = 0;
     for (int64_t handle : handles) {  // then lock and move the entries, briefly
       VEXDB_ASSIGN_OR_RETURN(bool moved, TableStore::ConsumeVectorLog(txn, table_->id, handle));
@@ -357,6 +471,8 @@ class TableGraphs {
 
   // Makes the graphs agree with the rows stored under `handles`, as txn sees them.
   Status Reapply(Transaction& txn, const std::vector<int64_t>& handles) {
+    if (handles.empty()) return Status::OK();
+    Changing changing(version_);
     for (int64_t handle : handles) {
       VEXDB_ASSIGN_OR_RETURN(std::optional<Row> row,
                              TableStore::Get(txn, layout_, handle, /*for_update=*/false));
@@ -378,6 +494,20 @@ class TableGraphs {
   std::vector<std::unique_ptr<Graph>> graphs_;
   std::mutex work_mutex_;  // one Start, Drain or checkpoint at a time
   std::atomic<bool> ready_{false};
+  // Odd while the graphs change (Changing); searches compare it before and after.
+  std::atomic<uint64_t> version_{0};
+  // The graphs hold the table as of this snapshot sequence (ConsumeLog); 0 until known.
+  std::atomic<uint64_t> current_through_{0};
+  // The rows drains re-read, by snapshot, for searches with older snapshots (Candidates).
+  struct Reapplied {
+    uint64_t through;  // the drain's snapshot sequence
+    std::vector<int64_t> handles;
+  };
+  mutable std::mutex history_mutex_;
+  std::deque<Reapplied> history_;  // guarded by history_mutex_; through ascending
+  uint64_t history_rows_ = 0;      // guarded by history_mutex_
+  uint64_t history_floor_ = 0;     // guarded; older snapshots cannot use the graphs
+  std::atomic<uint64_t> history_generation_{0};  // changes when a drain records rows
   std::atomic<uint64_t> rows_indexed_{0};
   std::atomic<bool> from_checkpoint_{false};
   std::atomic<uint64_t> rows_replayed_{0};
@@ -422,11 +552,11 @@ VectorIndexRegistry::~VectorIndexRegistry() {
 
 Result<std::optional<VectorCandidates>> VectorIndexRegistry::Candidates(
     Transaction& txn, const TableInfo& table, const IndexInfo& index, std::span<const float> query,
-    size_t k, uint32_t ef, const LabelFilter* filter) {
+    size_t k, uint32_t ef, const LabelFilter* filter, bool want_vectors) {
   std::shared_ptr<TableGraphs> graphs = Find(table);
   bool log_pending = false;
-  VEXDB_ASSIGN_OR_RETURN(std::optional<VectorCandidates> candidates,
-                         graphs->Candidates(txn, index.id, query, k, ef, filter, &log_pending));
+  Result<std::optional<VectorCandidates>> candidates = graphs->Candidates(
+      storage_, txn, index.id, query, k, ef, filter, want_vectors, &log_pending);
   if (log_pending) Enqueue(graphs);
   return candidates;
 }

@@ -16,6 +16,21 @@
 // candidate through its own transaction, so an uncommitted or deleted row never comes back, and
 // ranks them by the exact SQL distance. The only approximation left is the graph's recall.
 //
+// The graphs follow the latest committed rows, so a snapshot older than the last drain would
+// find a row that moved after it at its new place in the graph. The registry therefore keeps,
+// per drain, the rows it re-read and the snapshot it read them at; a search also takes the rows
+// re-read after its own snapshot out of the graph search and reads them. A snapshot older than
+// that history (older than the graphs' build or load, or than the kMaxHistoryRows most recently
+// re-read rows) gets no candidates, and the caller scans the table.
+//
+// The common case skips both the log and the row reads. After a drain that re-read every entry
+// its snapshot D showed, the graphs hold exactly the table as of D. A search whose snapshot is
+// at or after D, whose transaction wrote none of the table's log, and for which no log write
+// committed after D (StorageEngine::VectorLogQuietSince) sees those same rows: it needs no log
+// scan, and its graph matches are visible rows whose vectors the graph holds (graph_current). A
+// version counter, odd while a drain changes the graphs, catches a drain that ran during the
+// search; that search is then redone the careful way.
+//
 // Durability: consuming a pending log entry moves it to the table's applied log in the same
 // transaction. A checkpoint saves every graph of a table (vector_checkpoint.h) and then clears
 // the applied log, so at any moment the checkpoint files plus the rows named by the two logs
@@ -63,6 +78,12 @@ struct VectorCandidates {
   size_t graph_matches = 0;      // how many of handles came from the graph
   bool exhausted = false;        // the graph has no further matches to offer
   uint64_t search_time_ns = 0;   // spent in the graph search itself
+  // The graphs held exactly the rows of the transaction's snapshot during the search, so each
+  // graph match is a row the snapshot sees, with the vector the graph holds.
+  bool graph_current = false;
+  // With want_vectors, graph_current and a float32 L2 graph: the graph matches' vectors,
+  // `dimension` floats each in match order, bit for bit the rows' stored vectors. Else empty.
+  std::vector<float> vectors;
 };
 
 // Progress of a table's graphs, for information_schema.TIFLASH_INDEXES and VECTOR_INDEXES.
@@ -99,14 +120,16 @@ class VectorIndexRegistry {
 
   // Candidates for the `k` rows nearest to `query` under `index` (an HNSW index of `table`), as
   // seen by `txn`; nullopt while the table's graphs are not ready (the first call schedules the
-  // build; the caller scans the table instead). `ef` 0 is the index default. With `filter`, the
+  // build) or when txn's snapshot is older than they can answer for: the caller scans the table. `ef` 0 is the index default. With `filter`, the
   // graph search keeps walking until it has k rows the filter accepts (a WHERE clause); the
   // logged and NULL-distance rows are returned unfiltered.
+  // With `want_vectors`, a float32 L2 graph that is current returns its matches' vectors.
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
                                                      const IndexInfo& index,
                                                      std::span<const float> query, size_t k,
                                                      uint32_t ef,
-                                                     const LabelFilter* filter = nullptr);
+                                                     const LabelFilter* filter = nullptr,
+                                                     bool want_vectors = false);
 
   // Schedules building the graphs of `table` (after CREATE TABLE / CREATE INDEX, at start-up).
   void Schedule(const TableInfo& table);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "execution/ddl_test_util.h"
@@ -49,10 +50,6 @@ class VectorIndexRegistryTest : public DdlTest {
 };
 
 TEST_F(VectorIndexRegistryTest, GraphMatchesThenNullRows) {
-  std::unique_ptr<Transaction> early = storage_->BeginTransaction();
-  // Built from the table, whose inserts all logged their rows: a snapshot from before the build
-  // consumed the log still sees every row as changed, so all are candidates without the graph.
-  EXPECT_EQ(Search(*early, {0, 0}, 3).handles.size(), 51u);
   std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
   VectorCandidates found = Search(*txn, {0, 0}, 3);
   ASSERT_EQ(found.graph_matches, 3u);
@@ -61,6 +58,89 @@ TEST_F(VectorIndexRegistryTest, GraphMatchesThenNullRows) {
   EXPECT_EQ(found.handles.back(), 51);  // the NULL vector: always a candidate
   EXPECT_FALSE(found.exhausted);
   EXPECT_TRUE(Search(*txn, {0, 0}, 100).exhausted);
+}
+
+// Searches until the graph is current for a fresh transaction (the worker drains within 100 ms).
+VectorCandidates SearchCurrent(VectorIndexRegistryTest& test, StorageEngine& storage,
+                               const std::function<VectorCandidates(Transaction&)>& search) {
+  for (int attempt = 0; attempt < 500; ++attempt) {
+    std::unique_ptr<Transaction> txn = storage.BeginTransaction();
+    VectorCandidates found = search(*txn);
+    if (found.graph_current) return found;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ADD_FAILURE() << "the graph never became current";
+  return {};
+}
+
+// The graph is trusted without reading the log only while it holds exactly the snapshot's rows:
+// not for a transaction with its own logged writes, nor for any snapshot once another
+// transaction's logged write committed, until the worker has folded that write in.
+TEST_F(VectorIndexRegistryTest, GraphIsCurrentOnlyWhileItHoldsTheSnapshotsRows) {
+  auto search = [this](Transaction& txn) { return Search(txn, {0, 0}, 3); };
+  VectorCandidates idle = SearchCurrent(*this, *storage_, search);
+  EXPECT_EQ(idle.handles, (std::vector<int64_t>{1, 2, 3, 51}));
+  std::unique_ptr<Transaction> old_snapshot = storage_->BeginTransaction();
+
+  TableLayout layout = Table("docs")->Layout();
+  std::unique_ptr<Transaction> writer = storage_->BeginTransaction();
+  ASSERT_TRUE(TableStore::Delete(*writer, layout, 1, *TableStore::Get(*writer, layout, 1, true)
+                                                          .value())
+                  .ok());
+  VectorCandidates own = Search(*writer, {0, 0}, 3);
+  EXPECT_FALSE(own.graph_current);
+  // Its own delete is a changed row (execution reads it and finds it gone), not a graph match.
+  auto deleted = std::find(own.handles.begin(), own.handles.end(), 1);
+  ASSERT_NE(deleted, own.handles.end());
+  EXPECT_GE(deleted - own.handles.begin(), static_cast<std::ptrdiff_t>(own.graph_matches));
+  std::unique_ptr<Transaction> during = storage_->BeginTransaction();
+  EXPECT_TRUE(Search(*during, {0, 0}, 3).graph_current);  // an uncommitted write changes nothing
+  ASSERT_TRUE(writer->Commit().ok());
+
+  // Committed but perhaps not yet folded in: only the careful way until the worker drained.
+  std::unique_ptr<Transaction> after = storage_->BeginTransaction();
+  VectorCandidates careful = Search(*after, {0, 0}, 3);
+  if (!careful.graph_current) {
+    ASSERT_GE(careful.graph_matches, 3u);
+    EXPECT_EQ(std::find(careful.handles.begin(), careful.handles.begin() + 3, 1),
+              careful.handles.begin() + 3);
+  }
+  VectorCandidates folded = SearchCurrent(*this, *storage_, search);
+  EXPECT_EQ(folded.handles, (std::vector<int64_t>{2, 3, 4, 51}));
+  // A snapshot from before the delete no longer matches the graph, which dropped row 1: the
+  // row is still offered to it, to read (and find) through its snapshot.
+  VectorCandidates old_view = Search(*old_snapshot, {0, 0}, 3);
+  EXPECT_FALSE(old_view.graph_current);
+  EXPECT_NE(std::find(old_view.handles.begin(), old_view.handles.end(), 1), old_view.handles.end());
+}
+
+// A transaction older than the graphs themselves cannot use them: its searches scan the table.
+TEST_F(VectorIndexRegistryTest, SnapshotOlderThanTheBuildScansTheTable) {
+  std::unique_ptr<Transaction> old_snapshot = storage_->BeginTransaction();
+  ASSERT_TRUE(Insert("docs", {Value::Int(70), Value::Vector({70, 0})}).ok());
+  std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
+  Search(*txn, {0, 0}, 3);  // built
+  auto found = registry_->Candidates(*old_snapshot, *Table("docs"), Index(),
+                                     std::vector<float>{0, 0}, 3, 64);
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(found->has_value());
+}
+
+// An L2 float32 graph that is current hands out its matches' vectors, bit for bit the rows'.
+TEST_F(VectorIndexRegistryTest, CurrentGraphGivesTheMatchesVectors) {
+  auto search = [this](Transaction& txn) {
+    auto found = registry_->Candidates(txn, *Table("docs"), Index(), std::vector<float>{0, 0}, 3,
+                                       64, nullptr, /*want_vectors=*/true);
+    return found.ok() && *found ? **found : VectorCandidates{};
+  };
+  VectorCandidates found = SearchCurrent(*this, *storage_, search);
+  ASSERT_EQ(found.graph_matches, 3u);
+  EXPECT_EQ(found.vectors, (std::vector<float>{1, 0, 2, 0, 3, 0}));
+  std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
+  auto plain = registry_->Candidates(*txn, *Table("docs"), Index(), std::vector<float>{0, 0}, 3,
+                                     64);
+  ASSERT_TRUE(plain.ok() && *plain);
+  EXPECT_TRUE((*plain)->vectors.empty());
 }
 
 TEST_F(VectorIndexRegistryTest, ChangedRowsAreCandidatesUntilFoldedIn) {

@@ -14,10 +14,14 @@
 // narrows the WHERE clause to a range of rows, those rows are searched exactly instead. ORDER BY
 // ... DESC, other sort keys and no LIMIT keep the exact scan; EXPLAIN then says why on the TopN
 // line, as TiDB's warnings do.
+//
+// When the statement reads only the handle column and the vector of an L2 float32 index, the
+// read is marked index-only: execution may take those values from the graph (table_read.cc).
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "function/vector_distance.h"
 #include "optimizer/optimizer.h"
@@ -83,6 +87,38 @@ std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const Col
   return "";
 }
 
+// Adds the Get columns `expr` reads to *columns; false if it holds a subquery (which may read
+// any of them).
+bool CollectColumns(const BoundExpr& expr, std::set<int>* columns) {
+  switch (expr.kind) {
+    case BoundExprKind::kColumn: columns->insert(expr.column_index); return true;
+    case BoundExprKind::kSubquery:
+    case BoundExprKind::kExists:
+    case BoundExprKind::kInSubquery: return false;
+    default: break;
+  }
+  for (const BoundExprPtr& child : expr.children) {
+    if (child && !CollectColumns(*child, columns)) return false;
+  }
+  return true;
+}
+
+// Whether the graph can stand in for the rows: it keeps L2 vectors exactly (float32), and the
+// projection over the Get reads only the indexed vector and the handle column (the row key).
+bool IndexOnly(const LogicalOperator& projection, const LogicalOperator& get,
+               const IndexInfo& index, int vector_column) {
+  if (index.distance != VectorDistance::kL2 || index.hnsw.bf16 || !get.filters.empty()) {
+    return false;
+  }
+  std::set<int> columns;
+  for (const BoundExprPtr& expr : projection.expressions) {
+    if (!CollectColumns(*expr, &columns)) return false;
+  }
+  const int handle_column = get.table->HandleColumn();
+  return std::all_of(columns.begin(), columns.end(),
+                     [&](int column) { return column == vector_column || column == handle_column; });
+}
+
 // Uses a vector index for the sort if it can; records why not when the sort is a top-k by the
 // distance on a column that has a vector index.
 void TryTopN(LogicalOperator* sort) {
@@ -107,6 +143,7 @@ void TryTopN(LogicalOperator* sort) {
   access.vector_index_id = index->id;
   access.vector_query = *args->vector;
   access.vector_k = *sort->top_n;
+  access.vector_index_only = IndexOnly(*projection, *get, *index, args->column->column_index);
   access.index_name = index->name;
   access.description = fmt::format("{}({}, {}), k:{}", call.name, index->columns[0].column,
                                    ShortVector(*args->vector), *sort->top_n);

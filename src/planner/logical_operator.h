@@ -51,6 +51,10 @@ struct AccessPath {
   int64_t vector_index_id = 0;
   std::vector<float> vector_query;
   uint64_t vector_k = 0;
+  // The statement reads no column of the row but the handle's and the indexed vector, and the
+  // graph keeps vectors exactly (float32, L2): when the graph is current for the transaction,
+  // execution takes those rows from it without reading the table.
+  bool vector_index_only = false;
 };
 
 struct LogicalOperator {

@@ -1,5 +1,7 @@
 #include "storage/rocks_transaction.h"
 
+#include <algorithm>
+
 #include <rocksdb/iterator.h>
 
 #include "storage/rocks_status.h"
@@ -38,9 +40,9 @@ class RocksKvIterator final : public KvIterator {
 
 }  // namespace
 
-RocksTransaction::RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn,
-                                   rocksdb::ColumnFamilyHandle* cf)
-    : txn_(std::move(txn)), cf_(cf) {}
+RocksTransaction::RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn, rocksdb::DB* db,
+                                   rocksdb::ColumnFamilyHandle* cf, VectorLogClock* clock)
+    : txn_(std::move(txn)), db_(db), cf_(cf), clock_(clock) {}
 
 RocksTransaction::~RocksTransaction() {
   if (!finished_) txn_->Rollback().PermitUncheckedError();
@@ -121,7 +123,11 @@ void RocksTransaction::PopSavepoint() { txn_->PopSavePoint().PermitUncheckedErro
 
 Status RocksTransaction::Commit() {
   finished_ = true;
+  for (int64_t table_id : logged_tables_) clock_->BeginCommit(table_id);
   rocksdb::Status s = txn_->Commit();
+  // At least the commit's sequence: RocksDB publishes a commit before Commit returns.
+  const uint64_t committed = db_->GetLatestSequenceNumber();
+  for (int64_t table_id : logged_tables_) clock_->EndCommit(table_id, committed);
   if (!s.ok()) txn_->Rollback().PermitUncheckedError();
   return FromRocks(s, "commit");
 }
@@ -130,6 +136,19 @@ void RocksTransaction::Rollback() {
   if (finished_) return;
   finished_ = true;
   txn_->Rollback().PermitUncheckedError();
+}
+
+uint64_t RocksTransaction::snapshot_sequence() const {
+  return txn_->GetSnapshot()->GetSequenceNumber();
+}
+
+void RocksTransaction::NoteVectorLogWrite(int64_t table_id) {
+  if (!WroteVectorLog(table_id)) logged_tables_.push_back(table_id);
+}
+
+bool RocksTransaction::WroteVectorLog(int64_t table_id) const {
+  return std::find(logged_tables_.begin(), logged_tables_.end(), table_id) !=
+         logged_tables_.end();
 }
 
 bool RocksTransaction::has_writes() const {

@@ -3,17 +3,21 @@
 // Transaction and KvIterator over a rocksdb::Transaction (internal to src/storage/).
 
 #include <memory>
+#include <vector>
 
 #include <rocksdb/utilities/transaction.h>
 
 #include "storage/storage_engine.h"
+#include "storage/vector_log_clock.h"
 
 namespace vexdb {
 
 class RocksTransaction final : public Transaction {
  public:
-  // txn was begun with set_snapshot; cf is the default column family. Both outlive *this.
-  RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn, rocksdb::ColumnFamilyHandle* cf);
+  // txn was begun with set_snapshot on db; cf is the default column family. db, cf and clock
+  // outlive *this.
+  RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn, rocksdb::DB* db,
+                   rocksdb::ColumnFamilyHandle* cf, VectorLogClock* clock);
   ~RocksTransaction() override;
 
   Result<std::optional<std::string>> Get(std::string_view key) override;
@@ -33,6 +37,9 @@ class RocksTransaction final : public Transaction {
   Status Commit() override;
   void Rollback() override;
   bool has_writes() const override;
+  uint64_t snapshot_sequence() const override;
+  void NoteVectorLogWrite(int64_t table_id) override;
+  bool WroteVectorLog(int64_t table_id) const override;
 
  private:
   rocksdb::ReadOptions SnapshotReadOptions() const;
@@ -40,7 +47,10 @@ class RocksTransaction final : public Transaction {
                                                 std::string_view key, bool validate);
 
   std::unique_ptr<rocksdb::Transaction> txn_;
+  rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
+  VectorLogClock* clock_;
+  std::vector<int64_t> logged_tables_;  // NoteVectorLogWrite, distinct
   bool finished_ = false;
 };
 

@@ -113,6 +113,18 @@ class RocksStorageEngine final : public StorageEngine {
   }
   Result<int64_t> PeekNextId(std::string_view counter) override { return ids_.PeekNext(counter); }
   Status DropIds(std::string_view counter) override { return ids_.Drop(counter); }
+  bool VectorLogQuietSince(int64_t table_id, uint64_t sequence) const override {
+    return vector_log_clock_.QuietSince(table_id, sequence);
+  }
+  uint64_t OldestSnapshotSequence() const override {
+    const uint64_t latest = db_->GetLatestSequenceNumber();  // first: a snapshot taken later is newer
+    uint64_t oldest = 0;
+    if (!db_->GetIntProperty(rocksdb::DB::Properties::kOldestSnapshotSequence, &oldest) ||
+        oldest == 0) {
+      return latest;
+    }
+    return std::min(oldest, latest);
+  }
 
  private:
   rocksdb::ColumnFamilyHandle* data() const { return handles_[0]; }
@@ -122,6 +134,7 @@ class RocksStorageEngine final : public StorageEngine {
   rocksdb::TransactionDB* db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // default, meta
   IdAllocator ids_;
+  VectorLogClock vector_log_clock_;
 };
 
 std::unique_ptr<Transaction> RocksStorageEngine::BeginTransaction(
@@ -134,7 +147,7 @@ std::unique_ptr<Transaction> RocksStorageEngine::BeginTransaction(
   txn.lock_timeout = options.lock_wait_timeout_ms >= 0 ? options.lock_wait_timeout_ms
                                                         : options_.lock_wait_timeout_ms;
   std::unique_ptr<rocksdb::Transaction> t(db_->BeginTransaction(write, txn));
-  return std::make_unique<RocksTransaction>(std::move(t), data());
+  return std::make_unique<RocksTransaction>(std::move(t), db_, data(), &vector_log_clock_);
 }
 
 Result<std::optional<std::string>> RocksStorageEngine::GetMeta(std::string_view key) {

@@ -88,6 +88,13 @@ class StorageEngine {
   virtual Result<int64_t> PeekNextId(std::string_view counter) = 0;
   // Forgets a counter (its table was dropped); a later AllocateIds starts again at 1.
   virtual Status DropIds(std::string_view counter) = 0;
+
+  // Whether no transaction that wrote the table's vector log (Transaction::NoteVectorLogWrite)
+  // committed after snapshot sequence `sequence`, nor is committing now (VectorLogClock).
+  virtual bool VectorLogQuietSince(int64_t table_id, uint64_t sequence) const = 0;
+  // No live transaction's snapshot is older than this sequence (the oldest snapshot's, or the
+  // latest sequence when there is none), nor will any later one be.
+  virtual uint64_t OldestSnapshotSequence() const = 0;
 };
 
 // One transaction. Write conflicts (a key written by another transaction after this one's
@@ -129,6 +136,14 @@ class Transaction {
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
   virtual bool has_writes() const = 0;
+
+  // The sequence number of the snapshot: reads see exactly the commits up to it.
+  virtual uint64_t snapshot_sequence() const = 0;
+  // Records that this transaction wrote the table's vector log; its commit is then announced to
+  // StorageEngine::VectorLogQuietSince. Called by TableStore.
+  virtual void NoteVectorLogWrite(int64_t table_id) = 0;
+  // Whether NoteVectorLogWrite was called for the table (own writes a search must read).
+  virtual bool WroteVectorLog(int64_t table_id) const = 0;
 };
 
 }  // namespace vexdb

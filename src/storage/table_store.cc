@@ -156,6 +156,7 @@ struct IndexChange {
 
 Status LogVector(Transaction& txn, const TableLayout& layout, int64_t handle) {
   if (layout.vector_columns.empty()) return Status::OK();
+  txn.NoteVectorLogWrite(layout.table_id);
   // Untracked: the graph keeper deletes entries concurrently, which must not fail the writer
   // with a write conflict.
   return txn.PutUntracked(EncodeVectorLogKey(layout.table_id, handle), "");

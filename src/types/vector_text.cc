@@ -1,5 +1,6 @@
 #include "types/vector_text.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -15,7 +16,7 @@ namespace vexdb {
 namespace {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 // A decimal number without an exponent as mantissa * 10^exponent, while the mantissa fits the
 // 53 bits of a double exactly.
@@ -27,14 +28,6 @@ struct DecimalParts {
   bool negative = false;
   bool exact = true;
 
-  void Append(int digit) {
-    if (mantissa > (kMaxExactMantissa - 9) / 10) {
-      exact = false;
-      return;
-    }
-    mantissa = mantissa * 10 + static_cast<uint64_t>(digit);
-  }
-
   // Clinger's fast path: with an exact mantissa and 10^|exponent| exact in a double (|e| <= 22),
   // one IEEE multiplication or division gives the correctly rounded double, the value
   // from_chars returns. nullopt when the path does not apply.
@@ -42,70 +35,86 @@ struct DecimalParts {
     static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    if (!exact || exponent < -22 || exponent > 0) return std::nullopt;
-    double v = static_cast<double>(mantissa) / kPowers[-exponent];
+    if (!exact || mantissa > kMaxExactMantissa || exponent < -22 || exponent > 0) {
+      return std::nullopt;
+    }
+    double v = static_cast<double>(mantissa);
+    if (exponent != 0) v /= kPowers[-exponent];
     return negative ? -v : v;
   }
 };
 
+// Scans the text with a pointer: a vector constant of a query is thousands of characters, and
+// this loop is most of what a query's fixed cost spends on it.
 class VectorScanner {
  public:
-  explicit VectorScanner(std::string_view text) : text_(text) {}
+  explicit VectorScanner(std::string_view text)
+      : p_(text.data()), end_(text.data() + text.size()) {}
 
   void SkipSpace() {
-    while (pos_ < text_.size() && IsJsonSpace(text_[pos_])) ++pos_;
+    while (p_ != end_ && IsJsonSpace(*p_)) ++p_;
   }
   bool Consume(char c) {
     SkipSpace();
-    if (pos_ >= text_.size() || text_[pos_] != c) return false;
-    ++pos_;
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
     return true;
   }
   bool AtEnd() {
     SkipSpace();
-    return pos_ >= text_.size();
+    return p_ == end_;
   }
 
   // A JSON number ('+' tolerated as TiDB does); returns its text or an empty view. Also
   // collects what the exact fast path of ParseElement needs.
   std::string_view Number(DecimalParts* parts) {
     SkipSpace();
-    size_t start = pos_;
-    *parts = DecimalParts{};
-    if (pos_ < text_.size() && (text_[pos_] == '-' || text_[pos_] == '+')) {
-      parts->negative = text_[pos_] == '-';
-      ++pos_;
+    const char* start = p_;
+    parts->negative = false;
+    if (p_ != end_ && (*p_ == '-' || *p_ == '+')) {
+      parts->negative = *p_ == '-';
+      ++p_;
     }
-    if (!Digits(/*allow_leading_zero=*/false, parts)) return {};
-    if (pos_ < text_.size() && text_[pos_] == '.') {
-      ++pos_;
-      size_t fraction = pos_;
-      if (!Digits(true, parts)) return {};
-      parts->exponent -= static_cast<int>(pos_ - fraction);
+    const char* integer = p_;
+    uint64_t mantissa = 0;
+    if (!Digits(&mantissa)) return {};
+    if (*integer == '0' && p_ - integer > 1) return {};  // JSON: no leading zeros
+    int fraction_digits = 0;
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      const char* fraction = p_;
+      if (!Digits(&mantissa)) return {};
+      fraction_digits = static_cast<int>(p_ - fraction);
     }
-    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < text_.size() && (text_[pos_] == '-' || text_[pos_] == '+')) ++pos_;
-      if (!Digits(true, nullptr)) return {};
+    const int digits = static_cast<int>(p_ - integer) - (fraction_digits > 0 ? 1 : 0);
+    parts->mantissa = mantissa;
+    parts->exponent = -fraction_digits;
+    parts->exact = digits <= 19;  // no uint64 overflow; Value() checks the 53 bits
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '-' || *p_ == '+')) ++p_;
+      uint64_t ignored = 0;
+      if (!Digits(&ignored)) return {};
       parts->exact = false;  // rare in practice: leave exponents to from_chars
     }
-    return text_.substr(start, pos_ - start);
+    return {start, static_cast<size_t>(p_ - start)};
   }
 
  private:
-  // Digits, accumulated into parts->mantissa while it stays exact (parts may be null).
-  bool Digits(bool allow_leading_zero, DecimalParts* parts) {
-    size_t start = pos_;
-    while (pos_ < text_.size() && IsDigit(text_[pos_])) {
-      if (parts != nullptr) parts->Append(text_[pos_] - '0');
-      ++pos_;
+  // One or more digits, accumulated into *value (which may overflow: the caller counts digits).
+  bool Digits(uint64_t* value) {
+    const char* start = p_;
+    uint64_t v = *value;
+    while (p_ != end_ && IsDigit(*p_)) {
+      v = v * 10 + static_cast<uint64_t>(*p_ - '0');
+      ++p_;
     }
-    if (pos_ == start) return false;
-    return allow_leading_zero || text_[start] != '0' || pos_ - start == 1;
+    *value = v;
+    return p_ != start;
   }
 
-  std::string_view text_;
-  size_t pos_ = 0;
+  const char* p_;
+  const char* end_;
 };
 
 // Go's %v of a float64 beyond float32 range: shortest digits, exponent form "1e+39".
@@ -139,7 +148,7 @@ Result<std::vector<float>> ParseVectorText(std::string_view text) {
   auto invalid = [text] { return Status::Internal(fmt::format("Invalid vector text: {}", text)); };
   VectorScanner s(text);
   std::vector<float> out;
-  out.reserve(text.size() / 8 + 4);  // most elements take 4 to 12 characters with the comma
+  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), ',')) + 1);
   DecimalParts parts;
   if (!s.Consume('[')) return invalid();
   if (!s.Consume(']')) {

@@ -416,6 +416,14 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
         options_.metric == HnswMetric::kL2 ? std::sqrt(neighbor.distance) : neighbor.distance / 2;
     matches.push_back(HnswMatch{store_->label(neighbor.id), distance});
   }
+  if (params.vectors != nullptr && options_.encoding == VectorEncoding::kFloat32) {
+    params.vectors->clear();
+    params.vectors->reserve(found * options_.dimension);
+    for (size_t i = 0; i < found; ++i) {
+      const auto* stored = static_cast<const float*>(store_->vector(scratch->nearest[i].id));
+      params.vectors->insert(params.vectors->end(), stored, stored + options_.dimension);
+    }
+  }
   return matches;
 }
 

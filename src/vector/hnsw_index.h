@@ -57,6 +57,9 @@ struct HnswSearchParams {
   uint32_t ef = 0;
   // Null admits every row.
   const LabelFilter* filter = nullptr;
+  // When set and the vectors are stored as float32, receives each match's stored vector (for
+  // L2 the added vector itself; for cosine its normalized form), concatenated in match order.
+  std::vector<float>* vectors = nullptr;
 };
 
 struct HnswMatch {

@@ -386,3 +386,109 @@ def test_index_rebuilt_after_kill_9(server_factory, crash_and_restart):
         returned = [row[0] for row in found]
         assert returned[0] == 1000 and found[0][1] is None  # the NULL vector sorts first
         assert sorted(returned[1:]) == list(range(100, 500))
+
+
+def status(cursor, name):
+    cursor.execute(f"SHOW GLOBAL STATUS LIKE '{name}'")
+    return int(cursor.fetchone()[1])
+
+
+def test_index_only_rows_equal_the_tables(conn):
+    """A query reading only the key and the vector of an L2 index takes them from the graph once
+    it is current: same rows, same distances and vectors as when the rows are read."""
+    data = clustered(500, 16, seed=7)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE covered (id INT UNSIGNED PRIMARY KEY, tag VARCHAR(8), "
+                       "v VECTOR(16), VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
+        cursor.executemany("INSERT INTO covered VALUES (%s, %s, %s)",
+                           [(i + 3_000_000_000, f"t{i}", vector_text(v)) for i, v in enumerate(data)])
+        wait_until_built(cursor, "covered")
+        query = vector_text(data[3])
+        covered = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d FROM covered "
+                   f"ORDER BY d LIMIT 10")
+        with_tag = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d, tag FROM covered "
+                    f"ORDER BY d LIMIT 10")
+        deadline = time.monotonic() + 10
+        while True:  # the worker marks the graph current within its 100 ms poll
+            before = status(cursor, "Vexdb_vector_rows_from_graph")
+            cursor.execute(covered)
+            from_graph = cursor.fetchall()
+            if status(cursor, "Vexdb_vector_rows_from_graph") - before == 10:
+                break
+            assert time.monotonic() < deadline, "the graph never served the rows"
+            time.sleep(0.05)
+        before = status(cursor, "Vexdb_vector_rows_from_graph")
+        cursor.execute(with_tag)
+        read = cursor.fetchall()
+        assert status(cursor, "Vexdb_vector_rows_from_graph") == before  # tag needs the row
+        assert [row[:3] for row in read] == list(from_graph)
+        assert from_graph[0][0] == 3_000_000_003 and from_graph[0][2] == 0
+
+        # A committed delete is never served from the graph, drained or not.
+        cursor.execute("DELETE FROM covered WHERE id = %s", (3_000_000_003,))
+        cursor.execute(covered)
+        after_delete = cursor.fetchall()
+        cursor.execute(with_tag)
+        assert [row[:3] for row in cursor.fetchall()] == list(after_delete)
+        assert [row[0] for row in after_delete[:9]] == [row[0] for row in read[1:]]
+
+
+def test_index_only_search_matches_exact_search_under_writes(server, module_db, conn):
+    """Searchers compare, in one snapshot, the index-only top 5 with an exact top 5 while
+    writers move, delete and re-insert rows: the graph is never trusted beyond the snapshot."""
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE moving (id INT PRIMARY KEY, v VECTOR(2), "
+                       "VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
+        cursor.execute("INSERT INTO moving VALUES " +
+                       ",".join(f"({i},'[{i % 40},{i // 40}]')" for i in range(200)))
+        wait_until_built(cursor, "moving")
+    errors, compared, stop = [], [], threading.Event()
+
+    def write(worker):
+        rng = np.random.default_rng(worker)
+        with open_connection(server, database=module_db, autocommit=True) as c, c.cursor() as cur:
+            while not stop.is_set():
+                row_id = int(rng.integers(200))
+                x, y = rng.integers(0, 40, size=2)
+                action = rng.integers(3)
+                if action == 0:
+                    cur.execute("UPDATE moving SET v = %s WHERE id = %s", (f"[{x},{y}]", row_id))
+                elif action == 1:
+                    cur.execute("DELETE FROM moving WHERE id = %s", (row_id,))
+                else:
+                    cur.execute("REPLACE INTO moving VALUES (%s, %s)", (row_id, f"[{x},{y}]"))
+
+    def search(worker):
+        rng = np.random.default_rng(100 + worker)
+        with open_connection(server, database=module_db) as c, c.cursor() as cur:
+            cur.execute("SET hnsw_ef_search = 1000")
+            while not stop.is_set():
+                q = f"[{rng.integers(0, 40)},{rng.integers(0, 5)}]"
+                cur.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT")
+                cur.execute(f"SELECT id, VEC_L2_DISTANCE(v, '{q}') AS d FROM moving "
+                            f"ORDER BY d LIMIT 5")
+                indexed = cur.fetchall()
+                cur.execute(f"SELECT id, VEC_L2_DISTANCE(v, '{q}') AS d FROM moving "
+                            f"WHERE id >= 0 ORDER BY d, id LIMIT 5")
+                exact = cur.fetchall()
+                cur.execute("COMMIT")
+                compared.append(q)
+                if [d for _, d in indexed] != [d for _, d in exact]:
+                    errors.append((q, indexed, exact))
+
+    with conn.cursor() as cursor:
+        served = status(cursor, "Vexdb_vector_rows_from_graph")
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(2)]
+    threads += [threading.Thread(target=search, args=(s,)) for s in range(2)]
+    for t in threads:
+        t.start()
+    time.sleep(3)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    assert not errors, errors[:3]
+    assert len(compared) > 50
+    with conn.cursor() as cursor:
+        time.sleep(0.3)
+        nearest(cursor, "moving", "VEC_L2_DISTANCE", np.array([5, 0]), 5)
+        assert status(cursor, "Vexdb_vector_rows_from_graph") > served
