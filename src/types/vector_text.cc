@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
@@ -17,6 +18,10 @@ namespace {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+// The powers of ten a double holds exactly.
+constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // A decimal number without an exponent as mantissa * 10^exponent, while the mantissa fits the
 // 53 bits of a double exactly.
@@ -32,9 +37,6 @@ struct DecimalParts {
   // one IEEE multiplication or division gives the correctly rounded double, the value
   // from_chars returns. nullopt when the path does not apply.
   std::optional<double> Value() const {
-    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     if (!exact || mantissa > kMaxExactMantissa || exponent < -22 || exponent > 0) {
       return std::nullopt;
     }
@@ -63,6 +65,34 @@ class VectorScanner {
   bool AtEnd() {
     SkipSpace();
     return p_ == end_;
+  }
+
+  // The common element, "-?digits[.digits]" with at most 15 digits (so the mantissa is exact)
+  // and no leading zero, directly followed by ',' or ']': converted as Number and
+  // DecimalParts::Value would, and consumed up to the separator. False, with nothing consumed,
+  // for any other text, which Number then takes.
+  bool PlainElement(float* out) {
+    const char* p = p_;
+    const bool negative = p != end_ && *p == '-';
+    p += negative ? 1 : 0;
+    const char* integer = p;
+    uint64_t mantissa = 0;
+    while (p != end_ && IsDigit(*p)) mantissa = mantissa * 10 + static_cast<uint64_t>(*p++ - '0');
+    const auto integer_digits = p - integer;
+    if (integer_digits == 0 || (*integer == '0' && integer_digits > 1)) return false;
+    ptrdiff_t fraction_digits = 0;
+    if (p != end_ && *p == '.') {
+      const char* fraction = ++p;
+      while (p != end_ && IsDigit(*p)) mantissa = mantissa * 10 + static_cast<uint64_t>(*p++ - '0');
+      fraction_digits = p - fraction;
+      if (fraction_digits == 0) return false;
+    }
+    if (p == end_ || (*p != ',' && *p != ']') || integer_digits + fraction_digits > 15) return false;
+    double v = static_cast<double>(mantissa);
+    if (fraction_digits != 0) v /= kPowers[fraction_digits];
+    *out = static_cast<float>(negative ? -v : v);
+    p_ = p;
+    return true;
   }
 
   // A JSON number ('+' tolerated as TiDB does); returns its text or an empty view. Also
@@ -148,11 +178,17 @@ Result<std::vector<float>> ParseVectorText(std::string_view text) {
   auto invalid = [text] { return Status::Internal(fmt::format("Invalid vector text: {}", text)); };
   VectorScanner s(text);
   std::vector<float> out;
-  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), ',')) + 1);
+  // Each element takes at least a digit and a separator; more than the limit is an error.
+  out.reserve(std::min<size_t>(text.size() / 2 + 1, kMaxVectorDimensions + 1));
   DecimalParts parts;
   if (!s.Consume('[')) return invalid();
   if (!s.Consume(']')) {
     do {
+      float plain = 0;
+      if (s.PlainElement(&plain)) {
+        out.push_back(plain);
+        continue;
+      }
       std::string_view number = s.Number(&parts);
       if (number.empty()) return invalid();
       if (std::optional<double> exact = parts.Value()) {  // the common case, without a Status
