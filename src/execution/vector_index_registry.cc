@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <shared_mutex>
 #include <unordered_set>
 
 #include "common/logging.h"
 #include "execution/vector_checkpoint.h"
 #include "storage/table_store.h"
 #include "vector/hnsw_index.h"
+#include "vector/rw_lock.h"
 
 namespace vexdb {
 
@@ -29,9 +31,6 @@ constexpr uint64_t kMinTombstones = 1000;
 // (EF_SEARCH) sets one: a little above HnswOptions' 40, for recall@10 near 0.99 on the bench
 // datasets with the re-ranking execution adds.
 constexpr uint32_t kDefaultEfSearch = 64;
-// A search whose snapshot is older than the graphs redoes its graph search when a drain starts
-// meanwhile, this many times at most before it scans the table instead.
-constexpr int kSearchAttempts = 3;
 // Rows re-read by drains kept for searches with older snapshots; a transaction older than what
 // is kept scans the table for its vector searches.
 constexpr uint64_t kMaxHistoryRows = 1'000'000;
@@ -197,20 +196,18 @@ class TableGraphs {
     }
     // The careful way: the rows the snapshot shows as logged, and those a drain re-read at a
     // later snapshot (their places in the graph may be newer than this snapshot's), are taken
-    // out of the graph search and offered as rows to read. Redone if a drain starts meanwhile.
-    VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> logged, TableStore::ScanVectorLog(txn, table_->id));
-    *log_pending = !logged.empty();
-    for (int attempt = 0; attempt < kSearchAttempts; ++attempt) {
-      const uint64_t generation = history_generation_.load();
-      std::vector<int64_t> changed = logged;
-      if (!AddReappliedAfter(txn.snapshot_sequence(), &changed)) break;
-      VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
-                             Search(*graph, changed, query, k, ef, also, /*want_vectors=*/false));
-      if (history_generation_.load() == generation) {
-        return std::optional<VectorCandidates>(std::move(candidates));
-      }
+    // out of the graph search and offered as rows to read. No drain starts re-reading rows
+    // meanwhile (history_gate_).
+    VEXDB_ASSIGN_OR_RETURN(std::vector<int64_t> changed,
+                           TableStore::ScanVectorLog(txn, table_->id));
+    *log_pending = !changed.empty();
+    std::shared_lock gate(history_gate_);
+    if (!AddReappliedAfter(txn.snapshot_sequence(), &changed)) {
+      return std::optional<VectorCandidates>();  // the snapshot is older than the graphs know
     }
-    return std::optional<VectorCandidates>();  // the snapshot is older than the graphs know
+    VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
+                           Search(*graph, changed, query, k, ef, also, /*want_vectors=*/false));
+    return std::optional<VectorCandidates>(std::move(candidates));
   }
 
   VectorIndexProgress Progress() const {
@@ -259,12 +256,13 @@ class TableGraphs {
     return true;
   }
 
-  // Records the rows a drain re-reads at snapshot `through`, before it changes the graphs.
+  // Records the rows a drain re-reads at snapshot `through`, before it changes the graphs;
+  // waits for the careful searches under way, which did not exclude them.
   void RecordReapplied(uint64_t through, const std::vector<int64_t>& handles) {
+    std::lock_guard gate(history_gate_);
     std::lock_guard lock(history_mutex_);
     history_.push_back({through, handles});
     history_rows_ += handles.size();
-    history_generation_.fetch_add(1);
     while (history_rows_ > kMaxHistoryRows && !history_.empty()) {
       history_floor_ = std::max(history_floor_, history_.front().through);
       history_rows_ -= history_.front().handles.size();
@@ -280,10 +278,7 @@ class TableGraphs {
       history_rows_ -= history_.front().handles.size();
       history_.pop_front();
     }
-    if (reset) {
-      history_floor_ = oldest;
-      history_generation_.fetch_add(1);
-    }
+    if (reset) history_floor_ = oldest;
   }
 
   // The graph's matches for the query, without the `changed` rows (distinct), then the
@@ -507,7 +502,9 @@ class TableGraphs {
   std::deque<Reapplied> history_;  // guarded by history_mutex_; through ascending
   uint64_t history_rows_ = 0;      // guarded by history_mutex_
   uint64_t history_floor_ = 0;     // guarded; older snapshots cannot use the graphs
-  std::atomic<uint64_t> history_generation_{0};  // changes when a drain records rows
+  // Shared by careful searches, exclusive to record re-read rows: a search's exclusions stay
+  // complete while it walks the graph. Writers first, so searches cannot starve a drain.
+  mutable RwLock history_gate_;
   std::atomic<uint64_t> rows_indexed_{0};
   std::atomic<bool> from_checkpoint_{false};
   std::atomic<uint64_t> rows_replayed_{0};
