@@ -330,6 +330,17 @@ def test_updated_vector_is_found_at_its_new_place(conn, small):
         assert [row[0] for row in found] == [2, 8] and found[0][1] is None
 
 
+def run_for(seconds, stop, workers):
+    """Runs each worker on its own thread for `seconds`, then sets `stop` and joins them."""
+    threads = [threading.Thread(target=worker) for worker in workers]
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join(30)
+
+
 def test_concurrent_writers_and_searchers(server, module_db, conn, small):
     errors = []
     stop = threading.Event()
@@ -353,14 +364,7 @@ def test_concurrent_writers_and_searchers(server, module_db, conn, small):
                 if len(found) != 5 or distances != sorted(distances):
                     errors.append(found)
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(2)]
-    threads += [threading.Thread(target=search) for _ in range(2)]
-    for t in threads:
-        t.start()
-    time.sleep(2)
-    stop.set()
-    for t in threads:
-        t.join(30)
+    run_for(2, stop, [lambda: write(0), lambda: write(1), search, search])
     assert not errors, errors[:3]
     with conn.cursor() as cursor:
         cursor.execute(f"SELECT id, VEC_L2_DISTANCE(v, '[3,0]') AS d FROM {small} "
@@ -478,14 +482,7 @@ def test_index_only_search_matches_exact_search_under_writes(server, module_db, 
 
     with conn.cursor() as cursor:
         served = status(cursor, "Vexdb_vector_rows_from_graph")
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(2)]
-    threads += [threading.Thread(target=search, args=(s,)) for s in range(2)]
-    for t in threads:
-        t.start()
-    time.sleep(3)
-    stop.set()
-    for t in threads:
-        t.join(30)
+    run_for(3, stop, [lambda: write(0), lambda: write(1), lambda: search(0), lambda: search(1)])
     assert not errors, errors[:3]
     assert len(compared) > 50
     with conn.cursor() as cursor:
