@@ -3,6 +3,8 @@
 #
 #   scripts/setup.sh           packages to build the server and run `make test`
 #   scripts/setup.sh --bench   packages for bench/ (sysbench, MariaDB as the reference peer)
+#   scripts/setup.sh --ann     packages for bench/ann (the fashion-mnist data, what mysqlclient
+#                              compiles against)
 #
 # It asks dpkg first, so when everything is present it is a fast no-op that touches no network;
 # `apt-get update` runs only when something has to be installed. Runs apt as root, or through sudo.
@@ -16,9 +18,10 @@ readonly BUILD_PACKAGES=(
 # mariadb-client gives the `mysql` CLI; libmariadb-dev and python3-dev build mysqlclient from PyPI.
 readonly TEST_PACKAGES=(mariadb-client python3 python3-venv python3-dev libmariadb-dev)
 readonly BENCH_PACKAGES=(sysbench mariadb-server)
+readonly ANN_PACKAGES=(dataset-fashion-mnist libmariadb-dev pkg-config)
 
 usage() {
-  echo "usage: $0 [--bench]" >&2
+  echo "usage: $0 [--bench | --ann]" >&2
   exit 2
 }
 
@@ -54,6 +57,7 @@ main() {
   case "${1:-}" in
     "") wanted=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
     --bench) wanted=("${BENCH_PACKAGES[@]}") ;;
+    --ann) wanted=("${ANN_PACKAGES[@]}") ;;
     *) usage ;;
   esac
   local missing

@@ -51,23 +51,6 @@ as_root() {
   fi
 }
 
-# Debian packages: the fashion-mnist data, and what mysqlclient compiles against.
-ensure_debian_packages() {
-  local missing=()
-  local package
-  for package in dataset-fashion-mnist libmariadb-dev pkg-config; do
-    if ! dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null |
-        grep -qx 'install ok installed'; then
-      missing+=("$package")
-    fi
-  done
-  if [[ ${#missing[@]} -gt 0 ]]; then
-    log "installing ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  fi
-}
-
 # make_venv DIR REQUIREMENTS [PIP_FLAGS...]: (re)creates DIR when REQUIREMENTS changes (a stamp
 # records its hash).
 make_venv() {
@@ -137,7 +120,7 @@ run_sql() {
 }
 
 main() {
-  ensure_debian_packages
+  "$ROOT/scripts/setup.sh" --ann  # the fashion-mnist data, what mysqlclient compiles against
   ensure_venv
   check_hnswlib_native
   build_bench

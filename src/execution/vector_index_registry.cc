@@ -243,8 +243,8 @@ class TableGraphs {
 
   // Adds to *handles (distinct from them) the rows drains re-read at snapshots after
   // `sequence`; false if the graphs cannot say (built or loaded after it, or history dropped).
+  // REQUIRES: history_gate_ held shared.
   bool AddReappliedAfter(uint64_t sequence, std::vector<int64_t>* handles) const {
-    std::lock_guard lock(history_mutex_);
     if (sequence < history_floor_) return false;
     std::unordered_set<int64_t> seen(handles->begin(), handles->end());
     for (auto batch = history_.rbegin(); batch != history_.rend() && batch->through > sequence;
@@ -260,7 +260,6 @@ class TableGraphs {
   // waits for the careful searches under way, which did not exclude them.
   void RecordReapplied(uint64_t through, const std::vector<int64_t>& handles) {
     std::lock_guard gate(history_gate_);
-    std::lock_guard lock(history_mutex_);
     history_.push_back({through, handles});
     history_rows_ += handles.size();
     while (history_rows_ > kMaxHistoryRows && !history_.empty()) {
@@ -273,7 +272,7 @@ class TableGraphs {
   // Forgets what no snapshot at or after `oldest` needs. With `reset`, also what came before
   // graphs built or loaded at snapshot `oldest`, which older snapshots cannot use.
   void TrimHistory(uint64_t oldest, bool reset = false) {
-    std::lock_guard lock(history_mutex_);
+    std::lock_guard gate(history_gate_);
     while (!history_.empty() && (reset || history_.front().through <= oldest)) {
       history_rows_ -= history_.front().handles.size();
       history_.pop_front();
@@ -498,13 +497,13 @@ class TableGraphs {
     uint64_t through;  // the drain's snapshot sequence
     std::vector<int64_t> handles;
   };
-  mutable std::mutex history_mutex_;
-  std::deque<Reapplied> history_;  // guarded by history_mutex_; through ascending
-  uint64_t history_rows_ = 0;      // guarded by history_mutex_
-  uint64_t history_floor_ = 0;     // guarded; older snapshots cannot use the graphs
-  // Shared by careful searches, exclusive to record re-read rows: a search's exclusions stay
-  // complete while it walks the graph. Writers first, so searches cannot starve a drain.
+  // Guards the history. Careful searches hold it shared while they walk the graph, so their
+  // exclusions stay complete; a drain records rows under it exclusively, writers first, so
+  // searches cannot starve a drain.
   mutable RwLock history_gate_;
+  std::deque<Reapplied> history_;  // through ascending
+  uint64_t history_rows_ = 0;
+  uint64_t history_floor_ = 0;     // older snapshots cannot use the graphs
   std::atomic<uint64_t> rows_indexed_{0};
   std::atomic<bool> from_checkpoint_{false};
   std::atomic<uint64_t> rows_replayed_{0};

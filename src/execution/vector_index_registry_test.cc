@@ -61,7 +61,7 @@ TEST_F(VectorIndexRegistryTest, GraphMatchesThenNullRows) {
 }
 
 // Searches until the graph is current for a fresh transaction (the worker drains within 100 ms).
-VectorCandidates SearchCurrent(VectorIndexRegistryTest& test, StorageEngine& storage,
+VectorCandidates SearchCurrent(StorageEngine& storage,
                                const std::function<VectorCandidates(Transaction&)>& search) {
   for (int attempt = 0; attempt < 500; ++attempt) {
     std::unique_ptr<Transaction> txn = storage.BeginTransaction();
@@ -78,7 +78,7 @@ VectorCandidates SearchCurrent(VectorIndexRegistryTest& test, StorageEngine& sto
 // transaction's logged write committed, until the worker has folded that write in.
 TEST_F(VectorIndexRegistryTest, GraphIsCurrentOnlyWhileItHoldsTheSnapshotsRows) {
   auto search = [this](Transaction& txn) { return Search(txn, {0, 0}, 3); };
-  VectorCandidates idle = SearchCurrent(*this, *storage_, search);
+  VectorCandidates idle = SearchCurrent(*storage_, search);
   EXPECT_EQ(idle.handles, (std::vector<int64_t>{1, 2, 3, 51}));
   std::unique_ptr<Transaction> old_snapshot = storage_->BeginTransaction();
 
@@ -105,7 +105,7 @@ TEST_F(VectorIndexRegistryTest, GraphIsCurrentOnlyWhileItHoldsTheSnapshotsRows) 
     EXPECT_EQ(std::find(careful.handles.begin(), careful.handles.begin() + 3, 1),
               careful.handles.begin() + 3);
   }
-  VectorCandidates folded = SearchCurrent(*this, *storage_, search);
+  VectorCandidates folded = SearchCurrent(*storage_, search);
   EXPECT_EQ(folded.handles, (std::vector<int64_t>{2, 3, 4, 51}));
   // A snapshot from before the delete no longer matches the graph, which dropped row 1: the
   // row is still offered to it, to read (and find) through its snapshot.
@@ -133,7 +133,7 @@ TEST_F(VectorIndexRegistryTest, CurrentGraphGivesTheMatchesVectors) {
                                        64, nullptr, /*want_vectors=*/true);
     return found.ok() && *found ? **found : VectorCandidates{};
   };
-  VectorCandidates found = SearchCurrent(*this, *storage_, search);
+  VectorCandidates found = SearchCurrent(*storage_, search);
   ASSERT_EQ(found.graph_matches, 3u);
   EXPECT_EQ(found.vectors, (std::vector<float>{1, 0, 2, 0, 3, 0}));
   std::unique_ptr<Transaction> txn = storage_->BeginTransaction();

@@ -125,9 +125,11 @@ Status RocksTransaction::Commit() {
   finished_ = true;
   for (int64_t table_id : logged_tables_) clock_->BeginCommit(table_id);
   rocksdb::Status s = txn_->Commit();
-  // At least the commit's sequence: RocksDB publishes a commit before Commit returns.
-  const uint64_t committed = db_->GetLatestSequenceNumber();
-  for (int64_t table_id : logged_tables_) clock_->EndCommit(table_id, committed);
+  if (!logged_tables_.empty()) {
+    // At least the commit's sequence: RocksDB publishes a commit before Commit returns.
+    const uint64_t committed = db_->GetLatestSequenceNumber();
+    for (int64_t table_id : logged_tables_) clock_->EndCommit(table_id, committed);
+  }
   if (!s.ok()) txn_->Rollback().PermitUncheckedError();
   return FromRocks(s, "commit");
 }

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -20,31 +19,10 @@ bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 // The powers of ten a double holds exactly.
-constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-// A decimal number without an exponent as mantissa * 10^exponent, while the mantissa fits the
-// 53 bits of a double exactly.
-struct DecimalParts {
-  static constexpr uint64_t kMaxExactMantissa = uint64_t{1} << 53;
-
-  uint64_t mantissa = 0;
-  int exponent = 0;
-  bool negative = false;
-  bool exact = true;
-
-  // Clinger's fast path: with an exact mantissa and 10^|exponent| exact in a double (|e| <= 22),
-  // one IEEE multiplication or division gives the correctly rounded double, the value
-  // from_chars returns. nullopt when the path does not apply.
-  std::optional<double> Value() const {
-    if (!exact || mantissa > kMaxExactMantissa || exponent < -22 || exponent > 0) {
-      return std::nullopt;
-    }
-    double v = static_cast<double>(mantissa);
-    if (exponent != 0) v /= kPowers[-exponent];
-    return negative ? -v : v;
-  }
-};
+constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
+                              1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+// At most this many digits make a mantissa a double holds exactly (10^15 < 2^53).
+constexpr ptrdiff_t kMaxPlainDigits = 15;
 
 // Scans the text with a pointer: a vector constant of a query is thousands of characters, and
 // this loop is most of what a query's fixed cost spends on it.
@@ -67,11 +45,12 @@ class VectorScanner {
     return p_ == end_;
   }
 
-  // The common element, "-?digits[.digits]" with at most 15 digits (so the mantissa is exact)
-  // and no leading zero, directly followed by ',' or ']': converted as Number and
-  // DecimalParts::Value would, and consumed up to the separator. False, with nothing consumed,
-  // for any other text, which Number then takes.
+  // The common element, "-?digits[.digits]" with at most kMaxPlainDigits digits, no leading
+  // zero and no exponent. Clinger's fast path: the exact mantissa divided by an exact power of
+  // ten is the correctly rounded double, the value from_chars gives. False, with nothing
+  // consumed but spaces, for anything else, which Number then takes.
   bool PlainElement(float* out) {
+    SkipSpace();
     const char* p = p_;
     const bool negative = p != end_ && *p == '-';
     p += negative ? 1 : 0;
@@ -87,7 +66,8 @@ class VectorScanner {
       fraction_digits = p - fraction;
       if (fraction_digits == 0) return false;
     }
-    if (p == end_ || (*p != ',' && *p != ']') || integer_digits + fraction_digits > 15) return false;
+    if (integer_digits + fraction_digits > kMaxPlainDigits) return false;
+    if (p != end_ && (*p == 'e' || *p == 'E')) return false;
     double v = static_cast<double>(mantissa);
     if (fraction_digits != 0) v /= kPowers[fraction_digits];
     *out = static_cast<float>(negative ? -v : v);
@@ -95,51 +75,31 @@ class VectorScanner {
     return true;
   }
 
-  // A JSON number ('+' tolerated as TiDB does); returns its text or an empty view. Also
-  // collects what the exact fast path of ParseElement needs.
-  std::string_view Number(DecimalParts* parts) {
+  // A JSON number ('+' tolerated as TiDB does); returns its text or an empty view.
+  std::string_view Number() {
     SkipSpace();
     const char* start = p_;
-    parts->negative = false;
-    if (p_ != end_ && (*p_ == '-' || *p_ == '+')) {
-      parts->negative = *p_ == '-';
-      ++p_;
-    }
+    if (p_ != end_ && (*p_ == '-' || *p_ == '+')) ++p_;
     const char* integer = p_;
-    uint64_t mantissa = 0;
-    if (!Digits(&mantissa)) return {};
+    if (!Digits()) return {};
     if (*integer == '0' && p_ - integer > 1) return {};  // JSON: no leading zeros
-    int fraction_digits = 0;
     if (p_ != end_ && *p_ == '.') {
       ++p_;
-      const char* fraction = p_;
-      if (!Digits(&mantissa)) return {};
-      fraction_digits = static_cast<int>(p_ - fraction);
+      if (!Digits()) return {};
     }
-    const int digits = static_cast<int>(p_ - integer) - (fraction_digits > 0 ? 1 : 0);
-    parts->mantissa = mantissa;
-    parts->exponent = -fraction_digits;
-    parts->exact = digits <= 19;  // no uint64 overflow; Value() checks the 53 bits
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
       if (p_ != end_ && (*p_ == '-' || *p_ == '+')) ++p_;
-      uint64_t ignored = 0;
-      if (!Digits(&ignored)) return {};
-      parts->exact = false;  // rare in practice: leave exponents to from_chars
+      if (!Digits()) return {};
     }
     return {start, static_cast<size_t>(p_ - start)};
   }
 
  private:
-  // One or more digits, accumulated into *value (which may overflow: the caller counts digits).
-  bool Digits(uint64_t* value) {
+  // One or more digits.
+  bool Digits() {
     const char* start = p_;
-    uint64_t v = *value;
-    while (p_ != end_ && IsDigit(*p_)) {
-      v = v * 10 + static_cast<uint64_t>(*p_ - '0');
-      ++p_;
-    }
-    *value = v;
+    while (p_ != end_ && IsDigit(*p_)) ++p_;
     return p_ != start;
   }
 
@@ -158,7 +118,7 @@ std::string GoFloatText(double v) {
   return fmt::format("{}e{}{:02d}", text.substr(0, e), sign, std::abs(exponent));
 }
 
-// An element the exact fast path does not cover (an exponent, or many digits).
+// An element PlainElement does not take ('+', an exponent, many digits).
 Result<float> ParseElement(std::string_view number) {
   if (number.front() == '+') number.remove_prefix(1);
   double v = 0;
@@ -180,7 +140,6 @@ Result<std::vector<float>> ParseVectorText(std::string_view text) {
   std::vector<float> out;
   // Each element takes at least a digit and a separator; more than the limit is an error.
   out.reserve(std::min<size_t>(text.size() / 2 + 1, kMaxVectorDimensions + 1));
-  DecimalParts parts;
   if (!s.Consume('[')) return invalid();
   if (!s.Consume(']')) {
     do {
@@ -189,12 +148,8 @@ Result<std::vector<float>> ParseVectorText(std::string_view text) {
         out.push_back(plain);
         continue;
       }
-      std::string_view number = s.Number(&parts);
+      std::string_view number = s.Number();
       if (number.empty()) return invalid();
-      if (std::optional<double> exact = parts.Value()) {  // the common case, without a Status
-        out.push_back(static_cast<float>(*exact));
-        continue;
-      }
       VEXDB_ASSIGN_OR_RETURN(float element, ParseElement(number));
       out.push_back(element);
     } while (s.Consume(','));

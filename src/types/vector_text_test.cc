@@ -8,6 +8,7 @@
 #include <random>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "types/value_format.h"
 
@@ -34,8 +35,9 @@ TEST(VectorTextTest, Accepts) {
   EXPECT_EQ(RoundTrip("[0]"), "[0]");
 }
 
-// The exact fast path (mantissa below 2^53, up to 22 decimals, no exponent) must give the bits
-// from_chars gives, rounded to float32 the same way, for every kind of decimal a client sends.
+// The plain-number fast path (up to 15 digits, no exponent) must give the bits from_chars
+// gives, rounded to float32 the same way, for every kind of decimal a client sends, alone or
+// among others after ", " as JSON writers separate them.
 TEST(VectorTextTest, FastPathMatchesFromChars) {
   std::mt19937_64 rng(42);
   std::vector<std::string> numbers = {"0", "-0", "0.0", "-0.000", "255", "9007199254740992",
@@ -49,13 +51,22 @@ TEST(VectorTextTest, FastPathMatchesFromChars) {
     int digits = static_cast<int>(rng() % 25);
     numbers.push_back(fmt::format("{:.{}f}", value(rng) * std::pow(10.0, rng() % 8), digits));
   }
+  auto from_chars = [](const std::string& number) {
+    double expected = 0;
+    std::from_chars(number.data(), number.data() + number.size(), expected);
+    return std::bit_cast<uint32_t>(static_cast<float>(expected));
+  };
   for (const std::string& number : numbers) {
     auto parsed = ParseVectorText("[" + number + "]");
     ASSERT_TRUE(parsed.ok()) << number;
-    double expected = 0;
-    std::from_chars(number.data(), number.data() + number.size(), expected);
-    float want = static_cast<float>(expected);
-    EXPECT_EQ(std::bit_cast<uint32_t>((*parsed)[0]), std::bit_cast<uint32_t>(want)) << number;
+    EXPECT_EQ(std::bit_cast<uint32_t>((*parsed)[0]), from_chars(number)) << number;
+  }
+  numbers.resize(kMaxVectorDimensions);
+  auto all = ParseVectorText("[" + fmt::format("{}", fmt::join(numbers, ", ")) + "]");
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), numbers.size());
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    EXPECT_EQ(std::bit_cast<uint32_t>((*all)[i]), from_chars(numbers[i])) << numbers[i];
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// Test helpers shared by the vector tests (header only; not part of the library): synthetic
-// data and exact nearest neighbours to measure recall against.
+// Helpers shared by the vector tests and bench/ann (header only; not part of the library):
+// synthetic data and exact nearest neighbours to measure recall against.
 
 #include <algorithm>
 #include <cmath>
