@@ -14,6 +14,7 @@ readonly BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   librocksdb-dev libasio-dev libfmt-dev libgtest-dev libgmock-dev libssl-dev
   libxxhash-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev libpcre2-dev libhwy-dev
+  libjemalloc-dev
 )
 # mariadb-client gives the `mysql` CLI; libmariadb-dev and python3-dev build mysqlclient from PyPI.
 readonly TEST_PACKAGES=(mariadb-client python3 python3-venv python3-dev libmariadb-dev)

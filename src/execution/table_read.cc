@@ -163,7 +163,6 @@ class TableRead : public PhysicalOperator {
     std::optional<WhereFilter> where;
     if (!get_.filters.empty()) where.emplace(ctx, layout_, get_.filters);
     const int vector_column = get_.table->ColumnIndex(index->columns[0].column);
-    const size_t dimension = access.vector_query.size();
     for (size_t ask = want;; ask *= 2) {
       VEXDB_ASSIGN_OR_RETURN(
           std::optional<VectorCandidates> candidates,
@@ -190,8 +189,8 @@ class TableRead : public PhysicalOperator {
           continue;
         }
         if (from_graph && !candidates->vectors.empty()) {  // current graph: the row, unread
-          const float* vector = candidates->vectors.data() + i * dimension;
-          vector_rows_.emplace_back(handle, GraphRow(handle, vector_column, vector, dimension));
+          vector_rows_.emplace_back(
+              handle, GraphRow(handle, vector_column, std::move(candidates->vectors[i])));
           visible.insert(handle);
           ++visible_matches;
           Count(ctx.counters ? &ctx.counters->vector_rows_from_graph : nullptr);
@@ -219,14 +218,14 @@ class TableRead : public PhysicalOperator {
 
   // An index-only read's row, as the graph holds it: the handle column and the vector are
   // those of the stored row; the statement reads no other column, which stays NULL.
-  Row GraphRow(int64_t handle, int vector_column, const float* vector, size_t dimension) const {
+  Row GraphRow(int64_t handle, int vector_column, std::vector<float> vector) const {
     Row row(layout_.columns.size());
     if (layout_.handle_column >= 0) {
       const bool is_unsigned = layout_.columns[layout_.handle_column].type.is_unsigned;
       row[layout_.handle_column] =
           is_unsigned ? Value::UInt(static_cast<uint64_t>(handle)) : Value::Int(handle);
     }
-    row[vector_column] = Value::Vector(std::vector<float>(vector, vector + dimension));
+    row[vector_column] = Value::Vector(std::move(vector));
     return row;
   }
 

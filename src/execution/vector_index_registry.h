@@ -81,9 +81,9 @@ struct VectorCandidates {
   // The graphs held exactly the rows of the transaction's snapshot during the search, so each
   // graph match is a row the snapshot sees, with the vector the graph holds.
   bool graph_current = false;
-  // With want_vectors, graph_current and a float32 L2 graph: the graph matches' vectors,
-  // `dimension` floats each in match order, bit for bit the rows' stored vectors. Else empty.
-  std::vector<float> vectors;
+  // With want_vectors, graph_current and a float32 L2 graph: the graph matches' vectors in match
+  // order, bit for bit the rows' stored vectors. Else empty.
+  std::vector<std::vector<float>> vectors;
 };
 
 // Progress of a table's graphs, for information_schema.TIFLASH_INDEXES and VECTOR_INDEXES.

@@ -135,7 +135,7 @@ TEST_F(VectorIndexRegistryTest, CurrentGraphGivesTheMatchesVectors) {
   };
   VectorCandidates found = SearchCurrent(*storage_, search);
   ASSERT_EQ(found.graph_matches, 3u);
-  EXPECT_EQ(found.vectors, (std::vector<float>{1, 0, 2, 0, 3, 0}));
+  EXPECT_EQ(found.vectors, (std::vector<std::vector<float>>{{1, 0}, {2, 0}, {3, 0}}));
   std::unique_ptr<Transaction> txn = storage_->BeginTransaction();
   auto plain = registry_->Candidates(*txn, *Table("docs"), Index(), std::vector<float>{0, 0}, 3,
                                      64);

@@ -64,15 +64,30 @@ double PairDistance(std::span<const float> a, std::span<const float> b, float b_
   return Op::Finish(acc, extra, b_norm);
 }
 
-template <typename Op>
+template <typename Op, size_t Lanes>
 void LaneBlock(const float* const* rows, std::span<const float> query, float query_norm,
                double* out) {
-  float acc[kLanes] = {}, extra[kLanes] = {};
+  float acc[Lanes] = {}, extra[Lanes] = {};
   for (size_t i = 0; i < query.size(); ++i) {
     float q = query[i];
-    for (size_t r = 0; r < kLanes; ++r) Op::Step(rows[r][i], q, &acc[r], &extra[r]);
+    for (size_t r = 0; r < Lanes; ++r) Op::Step(rows[r][i], q, &acc[r], &extra[r]);
   }
-  for (size_t r = 0; r < kLanes; ++r) out[r] = Op::Finish(acc[r], extra[r], query_norm);
+  for (size_t r = 0; r < Lanes; ++r) out[r] = Op::Finish(acc[r], extra[r], query_norm);
+}
+
+// The last rows, fewer than kLanes, in one narrower block padded with repeats of the last row:
+// one row's sum alone is a chain of dependent adds, several times slower per row than a block.
+template <typename Op>
+void TailBlock(std::span<const float* const> rows, std::span<const float> query,
+               float query_norm, std::span<double> out) {
+  constexpr size_t kTailLanes = kLanes / 2;
+  for (size_t r = 0; r < rows.size(); r += kTailLanes) {
+    const float* block[kTailLanes];
+    double distances[kTailLanes];
+    for (size_t j = 0; j < kTailLanes; ++j) block[j] = rows[std::min(r + j, rows.size() - 1)];
+    LaneBlock<Op, kTailLanes>(block, query, query_norm, distances);
+    for (size_t j = 0; j < kTailLanes && r + j < rows.size(); ++j) out[r + j] = distances[j];
+  }
 }
 
 template <typename Op>
@@ -80,10 +95,12 @@ void Batch(std::span<const float* const> rows, std::span<const float> query, flo
            std::span<double> out) {
   size_t r = 0;
   for (; r + kLanes <= rows.size(); r += kLanes) {
-    LaneBlock<Op>(rows.data() + r, query, query_norm, out.data() + r);
+    LaneBlock<Op, kLanes>(rows.data() + r, query, query_norm, out.data() + r);
   }
-  for (; r < rows.size(); ++r) {
+  if (rows.size() - r == 1) {
     out[r] = PairDistance<Op>(std::span<const float>(rows[r], query.size()), query, query_norm);
+  } else if (r < rows.size()) {
+    TailBlock<Op>(rows.subspan(r), query, query_norm, out.subspan(r));
   }
 }
 

@@ -38,12 +38,13 @@ TEST(VectorDistanceTest, NamesOfTheSqlFunctions) {
 }
 
 // The batch kernels must equal the one-pair function bit for bit, for every row count (full lane
-// blocks and the remainder) and dimension, and whichever argument comes first.
+// blocks, padded tail blocks, a single last row) and dimension, and whichever argument comes
+// first.
 TEST(VectorDistanceTest, BatchEqualsPairsBitForBit) {
   std::mt19937 random(7);
   std::normal_distribution<float> normal(0, 3);
   for (size_t dim : {1, 3, 8, 17, 768}) {
-    for (size_t count : {0, 1, 7, 8, 9, 21}) {
+    for (size_t count : {0, 1, 2, 3, 4, 7, 8, 9, 10, 12, 21}) {
       std::vector<std::vector<float>> rows(count, std::vector<float>(dim));
       for (auto& row : rows) {
         for (float& x : row) x = normal(random);

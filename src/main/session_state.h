@@ -42,7 +42,7 @@ class SessionState : public VariableStore, public VariableTypes {
 
  private:
   GlobalVariables& globals_;
-  std::map<std::string, Value> session_values_;  // overrides of session-scope variables
+  std::map<std::string, Value, std::less<>> session_values_;  // overrides of session-scope variables
   std::map<std::string, Value> user_values_;
 };
 

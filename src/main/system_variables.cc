@@ -1,6 +1,7 @@
 #include "main/system_variables.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "catalog/catalog.h"
 #include "common/version.h"
@@ -75,12 +76,37 @@ const std::vector<SystemVariableInfo>& Registry() {
   return kVariables;
 }
 
-Value DefaultValue(const SystemVariableInfo& info) {
+Value ParseDefault(const SystemVariableInfo& info) {
   if (info.type == T::kString) return Value::String(info.default_value);
   std::string text = info.default_value;
   if (text.size() > 19) return Value::UInt(std::stoull(text));
   return Value::Int(std::stoll(text));
 }
+
+// The registry's defaults as Values, parsed once: a statement reads several variables.
+const Value& DefaultValue(const SystemVariableInfo& info) {
+  static const std::vector<Value> kDefaults = [] {
+    std::vector<Value> defaults;
+    for (const SystemVariableInfo& v : Registry()) defaults.push_back(ParseDefault(v));
+    return defaults;
+  }();
+  return kDefaults[static_cast<size_t>(&info - Registry().data())];
+}
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Name -> variable. Statements look variables up several times each (autocommit, ...), so the
+// lookup folds case into a stack buffer and hashes, with no allocation.
+const std::unordered_map<std::string_view, const SystemVariableInfo*>& NameIndex() {
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string_view, const SystemVariableInfo*>();
+    for (const SystemVariableInfo& info : Registry()) index->emplace(info.name, &info);
+    return index;
+  }();
+  return *kIndex;
+}
+
+constexpr size_t kLongestName = 64;  // longer than every registered name
 
 bool IsIsolationVariable(std::string_view name) {
   return name == "transaction_isolation" || name == "tx_isolation";
@@ -91,14 +117,12 @@ bool IsIsolationVariable(std::string_view name) {
 const std::vector<SystemVariableInfo>& AllSystemVariables() { return Registry(); }
 
 const SystemVariableInfo* FindSystemVariable(std::string_view name) {
-  std::string folded = FoldName(name);
-  const auto& registry = Registry();
-  auto it = std::lower_bound(registry.begin(), registry.end(), folded,
-                             [](const SystemVariableInfo& info, const std::string& key) {
-                               return std::string_view(info.name) < key;
-                             });
-  if (it == registry.end() || it->name != folded) return nullptr;
-  return &*it;
+  if (name.size() > kLongestName) return nullptr;
+  char folded[kLongestName];
+  for (size_t i = 0; i < name.size(); ++i) folded[i] = LowerAscii(name[i]);
+  const auto& index = NameIndex();
+  auto it = index.find(std::string_view(folded, name.size()));
+  return it == index.end() ? nullptr : it->second;
 }
 
 LogicalType SystemVariableType(const SystemVariableInfo& info) {

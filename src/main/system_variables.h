@@ -42,7 +42,7 @@ class GlobalVariables {
 
  private:
   mutable std::mutex mu_;
-  std::map<std::string, Value> values_;
+  std::map<std::string, Value, std::less<>> values_;
 };
 
 // Converts a SET value to the variable's representation (ON/OFF/1/0 for booleans, names

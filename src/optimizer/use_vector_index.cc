@@ -25,7 +25,6 @@
 
 #include "function/vector_distance.h"
 #include "optimizer/optimizer.h"
-#include "types/value_format.h"
 
 namespace vexdb {
 
@@ -52,16 +51,6 @@ const IndexInfo* FindVectorIndex(const TableInfo& table, int column, VectorDista
     }
   }
   return nullptr;
-}
-
-// TiDB's EXPLAIN form of a vector: at most five elements, then how many more.
-std::string ShortVector(const std::vector<float>& v) {
-  constexpr size_t kShown = 5;
-  if (v.size() <= kShown) return FormatVector(v);
-  std::vector<float> head(v.begin(), v.begin() + kShown);
-  std::string text = FormatVector(head);
-  text.pop_back();
-  return fmt::format("{},({} more)...]", text, v.size() - kShown);
 }
 
 // Why a top-k by this distance cannot read through a vector index ("" if it can; then *index
@@ -145,8 +134,8 @@ void TryTopN(LogicalOperator* sort) {
   access.vector_k = *sort->top_n;
   access.vector_index_only = IndexOnly(*projection, *get, *index, args->column->column_index);
   access.index_name = index->name;
-  access.description = fmt::format("{}({}, {}), k:{}", call.name, index->columns[0].column,
-                                   ShortVector(*args->vector), *sort->top_n);
+  access.vector_function = call.name;
+  access.vector_column = index->columns[0].column;
 }
 
 }  // namespace

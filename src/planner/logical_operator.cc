@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "types/value_format.h"
+
 namespace vexdb {
 
 namespace {
@@ -15,6 +17,16 @@ std::string JoinExprs(const std::vector<BoundExprPtr>& exprs) {
   return out;
 }
 
+// TiDB's EXPLAIN form of a vector: at most five elements, then how many more.
+std::string ShortVector(const std::vector<float>& v) {
+  constexpr size_t kShown = 5;
+  if (v.size() <= kShown) return FormatVector(v);
+  std::vector<float> head(v.begin(), v.begin() + kShown);
+  std::string text = FormatVector(head);
+  text.pop_back();
+  return fmt::format("{},({} more)...]", text, v.size() - kShown);
+}
+
 std::string AccessText(const LogicalOperator& op) {
   const AccessPath& access = op.access;
   switch (access.kind) {
@@ -26,7 +38,9 @@ std::string AccessText(const LogicalOperator& op) {
     case AccessKind::kIndexRange:
       return "IndexRangeScan(index:" + access.index_name + ", " + access.description + ")";
     case AccessKind::kVectorIndex:
-      return "VectorIndexScan(index:" + access.index_name + ", " + access.description + ")";
+      return fmt::format("VectorIndexScan(index:{}, {}({}, {}), k:{})", access.index_name,
+                         access.vector_function, access.vector_column,
+                         ShortVector(access.vector_query), access.vector_k);
   }
   return "?";
 }

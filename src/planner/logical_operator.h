@@ -46,11 +46,14 @@ struct AccessPath {
   int index_position = -1;       // kIndexRange: position in TableLayout::indexes
   std::vector<IndexRange> ranges;
   std::string index_name;        // for EXPLAIN
-  std::string description;       // for EXPLAIN: the access condition
-  // kVectorIndex: the HNSW index (IndexInfo::id), the query vector and how many rows are wanted
+  std::string description;       // for EXPLAIN: the access condition (not kVectorIndex)
+  // kVectorIndex: the HNSW index (IndexInfo::id), the query vector and how many rows are wanted;
+  // EXPLAIN shows them as "<function>(<column>, <vector>), k:<k>", formatted only then.
   int64_t vector_index_id = 0;
   std::vector<float> vector_query;
   uint64_t vector_k = 0;
+  std::string vector_function;  // vec_cosine_distance or vec_l2_distance
+  std::string vector_column;
   // The statement reads no column of the row but the handle's and the indexed vector, and the
   // graph keeps vectors exactly (float32, L2): when the graph is current for the transaction,
   // execution takes those rows from it without reading the table.

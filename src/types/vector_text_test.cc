@@ -33,6 +33,8 @@ TEST(VectorTextTest, Accepts) {
   EXPECT_EQ(RoundTrip("[-0.0]"), "[-0]");
   EXPECT_EQ(RoundTrip("[+1]"), "[1]");
   EXPECT_EQ(RoundTrip("[0]"), "[0]");
+  EXPECT_EQ(RoundTrip("[1,\t2 ,\n3\r]"), "[1,2,3]");
+  EXPECT_EQ(RoundTrip("[1, 2e1, 3]"), "[1,20,3]");  // one exponent: the general path for all
 }
 
 // The plain-number fast path (up to 15 digits, no exponent) must give the bits from_chars
@@ -73,7 +75,10 @@ TEST(VectorTextTest, FastPathMatchesFromChars) {
 TEST(VectorTextTest, Rejects) {
   for (const char* bad : {"[5, ]", "abc", "123", "[123", "123]", "[123,]", "\"json_str\"",
                           "[1,2.1,inf]", "[1,2.1,nan]", "[1,2.1,null]", "[1,2,3,4.4]dddd",
-                          "null", "[.5]", "[1.]", "[01]", "", "[1 2]"}) {
+                          "null", "[.5]", "[1.]", "[01]", "", "[1 2]",
+                          // ending in ']' (what the fast path checks first) is not enough
+                          "[1]]", "[1] ]", "[1]x]", "[-]", "[1,,2]", "[[1]]", "[1..5]", "[--1]",
+                          "]", " ]", "[1,]]"}) {
     EXPECT_EQ(RoundTrip(bad), std::string("Invalid vector text: ") + bad) << bad;
   }
   EXPECT_EQ(RoundTrip("[1e39]"), "value 1e+39 out of range for float32");

@@ -418,10 +418,10 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
   }
   if (params.vectors != nullptr && options_.encoding == VectorEncoding::kFloat32) {
     params.vectors->clear();
-    params.vectors->reserve(found * options_.dimension);
+    params.vectors->reserve(found);
     for (size_t i = 0; i < found; ++i) {
       const auto* stored = static_cast<const float*>(store_->vector(scratch->nearest[i].id));
-      params.vectors->insert(params.vectors->end(), stored, stored + options_.dimension);
+      params.vectors->emplace_back(stored, stored + options_.dimension);
     }
   }
   return matches;

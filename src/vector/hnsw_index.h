@@ -58,8 +58,9 @@ struct HnswSearchParams {
   // Null admits every row.
   const LabelFilter* filter = nullptr;
   // When set and the vectors are stored as float32, receives each match's stored vector (for
-  // L2 the added vector itself; for cosine its normalized form), concatenated in match order.
-  std::vector<float>* vectors = nullptr;
+  // L2 the added vector itself; for cosine its normalized form), one per match in match order:
+  // the caller can move each into a row without another copy.
+  std::vector<std::vector<float>>* vectors = nullptr;
 };
 
 struct HnswMatch {
