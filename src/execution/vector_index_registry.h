@@ -120,9 +120,10 @@ class VectorIndexRegistry {
 
   // Candidates for the `k` rows nearest to `query` under `index` (an HNSW index of `table`), as
   // seen by `txn`; nullopt while the table's graphs are not ready (the first call schedules the
-  // build) or when txn's snapshot is older than they can answer for: the caller scans the table. `ef` 0 is the index default. With `filter`, the
-  // graph search keeps walking until it has k rows the filter accepts (a WHERE clause); the
-  // logged and NULL-distance rows are returned unfiltered.
+  // build) or when txn's snapshot is older than they can answer for: the caller scans the
+  // table. `ef` 0 is the index default. With `filter`, the graph search keeps walking until it
+  // has k rows the filter accepts (a WHERE clause); the logged and NULL-distance rows are
+  // returned unfiltered.
   // With `want_vectors`, a float32 L2 graph that is current returns its matches' vectors.
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
                                                      const IndexInfo& index,

@@ -42,7 +42,8 @@ class SessionState : public VariableStore, public VariableTypes {
 
  private:
   GlobalVariables& globals_;
-  std::map<std::string, Value, std::less<>> session_values_;  // overrides of session-scope variables
+  // Overrides of session-scope variables; looked up by the registry's name, without a copy.
+  std::map<std::string, Value, std::less<>> session_values_;
   std::map<std::string, Value> user_values_;
 };
 
