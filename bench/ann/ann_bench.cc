@@ -203,8 +203,9 @@ std::unique_ptr<HnswIndex> BuildAndMeasure(const Config& config, const Matrix& b
   options.dimension = static_cast<uint32_t>(base.dimension);
   options.m = config.m;
   options.ef_construction = config.ef_construction;
-  options.encoding =
-      config.encoding == "bfloat16" ? VectorEncoding::kBFloat16 : VectorEncoding::kFloat32;
+  options.encoding = config.encoding == "bfloat16" ? VectorEncoding::kBFloat16
+                     : config.encoding == "int8"   ? VectorEncoding::kInt8
+                                                   : VectorEncoding::kFloat32;
   Result<std::unique_ptr<HnswIndex>> created = HnswIndex::Create(options);
   Check(created.status());
   std::unique_ptr<HnswIndex> index = std::move(created).value();
@@ -284,7 +285,7 @@ int main(int argc, char** argv) {
   app.add_option("--build-threads", config.build_threads, "threads adding vectors");
   app.add_option("--queries", config.max_queries, "use only the first N queries (0: all)");
   app.add_option("--encoding", config.encoding, "how the index stores vectors")
-      ->check(CLI::IsMember({"float32", "bfloat16"}));
+      ->check(CLI::IsMember({"float32", "bfloat16", "int8"}));
   app.add_option("--candidates", config.candidates,
                  "fetch this many candidates and re-rank them by exact distance (0: off)");
   app.add_option("--index-file", config.index_file,

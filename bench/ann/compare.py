@@ -40,10 +40,12 @@ def run_json(command):
 
 
 # vexdb's variants: extra vexdb_ann_bench flags. The bfloat16 index fetches 2k candidates and
-# re-ranks them by exact float32 distance, as execution would (so its ef < 2k runs as 2k).
+# re-ranks them by exact float32 distance, as execution would (so its ef < 2k runs as 2k). The
+# int8 index re-ranks its own ef candidates by their float32 copies.
 VEXDB_VARIANTS = {
     "vexdb": [],
     "vexdb-bf16": ["--encoding", "bfloat16", "--candidates", "20"],
+    "vexdb-int8": ["--encoding", "int8"],
 }
 
 

@@ -25,8 +25,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "results")
 # A colour per system, so that a system keeps its colour across panels and runs.
-COLOURS = {"vexdb": "tab:red", "vexdb-bf16": "tab:orange", "hnswlib": "tab:blue",
-           "faiss": "tab:cyan", "mariadb": "tab:green", "pgvector": "tab:purple"}
+COLOURS = {"vexdb": "tab:red", "vexdb-bf16": "tab:orange", "vexdb-int8": "tab:brown",
+           "hnswlib": "tab:blue", "faiss": "tab:cyan", "mariadb": "tab:green",
+           "pgvector": "tab:purple"}
 MARKERS = {"PyMySQL": "o", "MySQLdb": "s", "psycopg": "^"}
 TOP_RECALL = 0.9999
 RECALL_TICKS = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9999)

@@ -102,6 +102,9 @@ class Vexdb:
 
     def __init__(self, args, metric, work):
         self.function = {"l2": "VEC_L2_DISTANCE", "cosine": "VEC_COSINE_DISTANCE"}[metric]
+        self.quantization = args.quantization.upper()
+        if self.quantization != "NONE":
+            self.m_note = f"{Vexdb.m_note}, QUANTIZATION={self.quantization}"
         self.server = ServerProcess(args.server, Path(work) / "vexdb",
                                     Path(work) / "vexdb-server.log")
         self.server.start()
@@ -123,7 +126,7 @@ class Vexdb:
 
     def build_index(self, cursor):
         cursor.execute(f"ALTER TABLE items ADD VECTOR INDEX idx (({self.function}(v))) "
-                       "USING HNSW")
+                       f"USING HNSW QUANTIZATION={self.quantization}")
         while True:
             cursor.execute("SELECT MAX(ROWS_STABLE_NOT_INDEXED + ROWS_DELTA_NOT_INDEXED) "
                            "FROM information_schema.TIFLASH_INDEXES WHERE TIDB_TABLE = 'items'")
@@ -439,6 +442,8 @@ def parse_args():
     parser.add_argument("--m", type=int, default=16)
     parser.add_argument("--ef-construction", type=int, default=200)
     parser.add_argument("--server", default=str(ROOT / "build" / "bin" / "vexdb-server"))
+    parser.add_argument("--quantization", default="NONE", choices=["NONE", "BF16", "INT8"],
+                        type=str.upper, help="QUANTIZATION of vexdb's index")
     parser.add_argument("--mariadb-port", type=int, default=13306)
     parser.add_argument("--pg-port", type=int, default=15432)
     parser.add_argument("--in-process", default=str(HERE / "results" / "latest.json"),

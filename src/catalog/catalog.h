@@ -56,13 +56,20 @@ enum class IndexKind : uint8_t { kBTree, kHnsw };
 // The distance function an HNSW index orders by: VEC_COSINE_DISTANCE or VEC_L2_DISTANCE.
 enum class VectorDistance : uint8_t { kCosine, kL2 };
 
-// vexdb's parameters of an HNSW index (M = n EF_CONSTRUCTION = n EF_SEARCH = n QUANTIZATION = BF16
-// in its DDL); 0 and false mean the defaults, which execution picks.
+// How an HNSW graph stores its vectors (QUANTIZATION = NONE | BF16 | INT8 in the DDL).
+enum class VectorQuantization : uint8_t {
+  kNone,  // float32
+  kBF16,  // bfloat16: half the memory, approximate distances re-ranked by execution
+  kInt8,  // 8-bit codes for the traversal plus float32 copies: faster search, exact results
+};
+
+// vexdb's parameters of an HNSW index (M = n EF_CONSTRUCTION = n EF_SEARCH = n QUANTIZATION = q
+// in its DDL); 0 and kNone mean the defaults, which execution picks.
 struct HnswParams {
   uint32_t m = 0;
   uint32_t ef_construction = 0;
   uint32_t ef_search = 0;
-  bool bf16 = false;  // vectors stored as bfloat16 in the graph
+  VectorQuantization quantization = VectorQuantization::kNone;
   bool operator==(const HnswParams&) const = default;
 };
 

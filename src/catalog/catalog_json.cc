@@ -47,6 +47,12 @@ constexpr std::pair<VectorDistance, const char*> kDistanceNames[] = {
     {VectorDistance::kL2, "l2"},
 };
 
+constexpr std::pair<VectorQuantization, const char*> kQuantizationNames[] = {
+    {VectorQuantization::kNone, "none"},
+    {VectorQuantization::kBF16, "bf16"},
+    {VectorQuantization::kInt8, "int8"},
+};
+
 constexpr std::pair<ForeignKeyAction, const char*> kActionNames[] = {
     {ForeignKeyAction::kRestrict, "restrict"}, {ForeignKeyAction::kCascade, "cascade"},
     {ForeignKeyAction::kSetNull, "set_null"},  {ForeignKeyAction::kNoAction, "no_action"},
@@ -200,7 +206,7 @@ json IndexToJson(const IndexInfo& index) {
     out["hnsw"] = {{"m", index.hnsw.m},
                    {"ef_construction", index.hnsw.ef_construction},
                    {"ef_search", index.hnsw.ef_search},
-                   {"bf16", index.hnsw.bf16}};
+                   {"quantization", NameOf(kQuantizationNames, index.hnsw.quantization)}};
   }
   return out;
 }
@@ -223,7 +229,11 @@ IndexInfo IndexFromJson(const json& j) {
     index.hnsw.m = hnsw.value("m", 0u);
     index.hnsw.ef_construction = hnsw.value("ef_construction", 0u);
     index.hnsw.ef_search = hnsw.value("ef_search", 0u);
-    index.hnsw.bf16 = hnsw.value("bf16", false);
+    // Catalogs written before INT8 existed hold "bf16": true|false instead.
+    index.hnsw.quantization =
+        hnsw.contains("quantization")
+            ? ValueOf(kQuantizationNames, hnsw.at("quantization").get<std::string>())
+            : (hnsw.value("bf16", false) ? VectorQuantization::kBF16 : VectorQuantization::kNone);
   }
   return index;
 }

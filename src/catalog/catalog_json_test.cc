@@ -1,5 +1,6 @@
 #include "catalog/catalog_json.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace vexdb {
@@ -47,6 +48,8 @@ StoredTable Sample() {
   hnsw.kind = IndexKind::kHnsw;
   hnsw.distance = VectorDistance::kL2;
   hnsw.columns = {{"kind", 0, false}};
+  hnsw.hnsw.m = 24;
+  hnsw.hnsw.quantization = VectorQuantization::kInt8;
   t.indexes.push_back(hnsw);
   ForeignKeyInfo fk;
   fk.name = "fk1";
@@ -85,6 +88,7 @@ TEST(CatalogJsonTest, TableRoundTrip) {
   EXPECT_EQ(b.indexes[0].distance, VectorDistance::kCosine);
   EXPECT_EQ(b.indexes[1].kind, IndexKind::kHnsw);
   EXPECT_EQ(b.indexes[1].distance, VectorDistance::kL2);
+  EXPECT_EQ(b.indexes[1].hnsw, a.indexes[1].hnsw);
   EXPECT_EQ(b.foreign_keys[0].ref_database, "other");
   EXPECT_EQ(b.foreign_keys[0].on_update, ForeignKeyAction::kSetNull);
   EXPECT_EQ(b.create_time, a.create_time);
@@ -113,6 +117,21 @@ TEST(CatalogJsonTest, MissingOptionalFieldsTakeDefaults) {
   EXPECT_EQ(t->info.columns[0].type.length, -1);
   EXPECT_EQ(t->info.collation, "utf8mb4_bin");
   EXPECT_TRUE(t->info.indexes.empty());
+}
+
+// Catalogs written before INT8 existed say "bf16": true for a bfloat16 graph.
+TEST(CatalogJsonTest, OlderBf16FlagReadsAsQuantization) {
+  for (const auto& [flag, expected] :
+       {std::pair("true", VectorQuantization::kBF16), std::pair("false", VectorQuantization::kNone)}) {
+    Result<StoredTable> t = TableFromJson(fmt::format(
+        R"({{"format":1,"id":3,"database":"test","name":"t",
+            "columns":[{{"id":1,"name":"v","type":{{"id":"vector","length":3}}}}],
+            "indexes":[{{"id":1,"name":"i","kind":"hnsw","distance":"l2",
+                         "columns":[{{"column":"v"}}],"hnsw":{{"m":0,"bf16":{}}}}}]}})",
+        flag));
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    EXPECT_EQ(t->info.indexes[0].hnsw.quantization, expected);
+  }
 }
 
 TEST(CatalogJsonTest, NewerFormatAndCorruptDocumentsAreErrors) {

@@ -136,10 +136,13 @@ Result<HnswParams> BuildHnswParams(const ast::VectorIndexParams& given) {
       number(given.ef_construction, "EF_CONSTRUCTION", 1, 100000, &params.ef_construction));
   VEXDB_RETURN_IF_ERROR(number(given.ef_search, "EF_SEARCH", 1, 100000, &params.ef_search));
   if (!given.quantization.empty()) {
-    if (!NameEquals(given.quantization, "BF16") && !NameEquals(given.quantization, "NONE")) {
+    if (NameEquals(given.quantization, "BF16")) {
+      params.quantization = VectorQuantization::kBF16;
+    } else if (NameEquals(given.quantization, "INT8")) {
+      params.quantization = VectorQuantization::kInt8;
+    } else if (!NameEquals(given.quantization, "NONE")) {
       return Status::Error(ErrorCode::kBadOptionValue, given.quantization, "QUANTIZATION");
     }
-    params.bf16 = NameEquals(given.quantization, "BF16");
   }
   return params;
 }

@@ -130,6 +130,19 @@ std::vector<Row> ReferentialConstraintsRows(const Source& source) {
   return rows;
 }
 
+// QUANTIZATION as the DDL spells it.
+const char* QuantizationName(VectorEncoding encoding) {
+  switch (encoding) {
+    case VectorEncoding::kBFloat16:
+      return "BF16";
+    case VectorEncoding::kInt8:
+      return "INT8";
+    case VectorEncoding::kFloat32:
+      break;
+  }
+  return "NONE";
+}
+
 std::vector<Row> TiflashIndexesRows(const Source& source) {
   std::vector<Row> rows;
   for (const TableRef& table : AllTables(source.catalog)) {
@@ -184,7 +197,7 @@ std::vector<Row> VectorIndexesRows(const Source& source) {
                       Value::Int(options.m),
                       Value::Int(options.ef_construction),
                       Value::Int(options.ef_search),
-                      si::Str(options.encoding == VectorEncoding::kBFloat16 ? "BF16" : "NONE"),
+                      si::Str(QuantizationName(options.encoding)),
                       si::Str(stats ? "READY" : "BUILDING"),
                       Value::Int(int64_t(progress.rows_indexed)),
                       stat([](const VectorIndexStats& s) { return s.graph.deleted; }),

@@ -100,7 +100,8 @@ std::string VectorKeyLine(const IndexInfo& index) {
     line += " EF_CONSTRUCTION=" + std::to_string(index.hnsw.ef_construction);
   }
   if (index.hnsw.ef_search != 0) line += " EF_SEARCH=" + std::to_string(index.hnsw.ef_search);
-  if (index.hnsw.bf16) line += " QUANTIZATION=BF16";
+  if (index.hnsw.quantization == VectorQuantization::kBF16) line += " QUANTIZATION=BF16";
+  if (index.hnsw.quantization == VectorQuantization::kInt8) line += " QUANTIZATION=INT8";
   return line;
 }
 

@@ -115,7 +115,8 @@ TEST_F(ShowDdlTest, VectorTable) {
 // vexdb's HNSW parameters print after the key, only when the DDL set them, and read back.
 TEST_F(ShowDdlTest, VectorIndexParameters) {
   Run("CREATE TABLE tuned (id INT PRIMARY KEY, v VECTOR(3), "
-      "VECTOR INDEX idx_l2 ((VEC_L2_DISTANCE(v))) M=32 EF_CONSTRUCTION 100 USING HNSW, "
+      "VECTOR INDEX idx_l2 ((VEC_L2_DISTANCE(v))) M=32 EF_CONSTRUCTION 100 QUANTIZATION int8 "
+      "USING HNSW, "
       "VECTOR INDEX idx_cos ((VEC_COSINE_DISTANCE(v))) EF_SEARCH = 200 QUANTIZATION bf16 "
       "COMMENT 'small')");
   const std::string text = CreateText("tuned");
@@ -124,7 +125,8 @@ TEST_F(ShowDdlTest, VectorIndexParameters) {
             "  `id` int NOT NULL,\n"
             "  `v` vector(3) DEFAULT NULL,\n"
             "  PRIMARY KEY (`id`),\n"
-            "  VECTOR INDEX `idx_l2`((VEC_L2_DISTANCE(`v`))) M=32 EF_CONSTRUCTION=100,\n"
+            "  VECTOR INDEX `idx_l2`((VEC_L2_DISTANCE(`v`))) M=32 EF_CONSTRUCTION=100 "
+            "QUANTIZATION=INT8,\n"
             "  VECTOR INDEX `idx_cos`((VEC_COSINE_DISTANCE(`v`))) EF_SEARCH=200 QUANTIZATION=BF16 "
             "COMMENT 'small'\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");

@@ -289,12 +289,14 @@ class TableGraphs {
     ExcludeHandles filter(excluded, also);
     HnswSearchParams params;
     // A bfloat16 graph ranks by approximate distances: fetching twice as many candidates for
-    // the exact re-ranking recovers the float32 graph's recall (bench/ann, vexdb-bf16).
+    // the exact re-ranking recovers the float32 graph's recall (bench/ann, vexdb-bf16). An int8
+    // graph re-ranks its candidates by float32 copies itself.
     params.k = graph.options.encoding == VectorEncoding::kBFloat16 ? 2 * k : k;
     params.ef = ef;
     if (also != nullptr || !excluded.empty()) params.filter = &filter;
     VectorCandidates candidates;
-    if (want_vectors && graph.options.metric == HnswMetric::kL2) {
+    if (want_vectors && graph.options.metric == HnswMetric::kL2 &&
+        graph.options.encoding != VectorEncoding::kBFloat16) {
       params.vectors = &candidates.vectors;
     }
     const auto start = std::chrono::steady_clock::now();
@@ -523,7 +525,11 @@ HnswOptions VectorIndexOptions(const IndexInfo& index, const TableInfo& table) {
   if (index.hnsw.m != 0) options.m = index.hnsw.m;
   if (index.hnsw.ef_construction != 0) options.ef_construction = index.hnsw.ef_construction;
   options.ef_search = index.hnsw.ef_search != 0 ? index.hnsw.ef_search : kDefaultEfSearch;
-  if (index.hnsw.bf16) options.encoding = VectorEncoding::kBFloat16;
+  if (index.hnsw.quantization == VectorQuantization::kBF16) {
+    options.encoding = VectorEncoding::kBFloat16;
+  } else if (index.hnsw.quantization == VectorQuantization::kInt8) {
+    options.encoding = VectorEncoding::kInt8;
+  }
   return options;
 }
 

@@ -92,11 +92,13 @@ bool CollectColumns(const BoundExpr& expr, std::set<int>* columns) {
   return true;
 }
 
-// Whether the graph can stand in for the rows: it keeps L2 vectors exactly (float32), and the
-// projection over the Get reads only the indexed vector and the handle column (the row key).
+// Whether the graph can stand in for the rows: it keeps L2 vectors exactly (float32, also
+// beside int8 codes; not bfloat16), and the projection over the Get reads only the indexed
+// vector and the handle column (the row key).
 bool IndexOnly(const LogicalOperator& projection, const LogicalOperator& get,
                const IndexInfo& index, int vector_column) {
-  if (index.distance != VectorDistance::kL2 || index.hnsw.bf16 || !get.filters.empty()) {
+  if (index.distance != VectorDistance::kL2 ||
+      index.hnsw.quantization == VectorQuantization::kBF16 || !get.filters.empty()) {
     return false;
   }
   std::set<int> columns;

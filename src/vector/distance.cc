@@ -100,18 +100,59 @@ void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored,
   }
 }
 
-float L2SquaredFloat32(const float* query, const void* stored, size_t dim) {
-  return L2Squared(query, static_cast<const float*>(stored), dim);
+// Σ c_i d_i over two int8 vectors' codes: zero-extended to 16 bits, multiplied in pairs and
+// summed into 32-bit lanes (one vpmaddwd on x86), two accumulators per stream. No overflow:
+// each product is at most 255², and dim * 255² < 2^31 for dim <= 16383.
+template <size_t kStreams>
+void CodeDots(const uint8_t* HWY_RESTRICT query, const uint8_t* const* stored, size_t dim,
+              int64_t* out) {
+  const hn::ScalableTag<int16_t> d16;
+  const hn::Rebind<uint8_t, decltype(d16)> d8;
+  const hn::RepartitionToWide<decltype(d16)> d32;
+  const size_t n = hn::Lanes(d16);
+  hn::Vec<decltype(d32)> sum0[kStreams];
+  hn::Vec<decltype(d32)> sum1[kStreams];
+  for (size_t v = 0; v < kStreams; ++v) sum0[v] = sum1[v] = hn::Zero(d32);
+  size_t i = 0;
+  for (; i + n <= dim; i += n) {
+    const auto q = hn::PromoteTo(d16, hn::LoadU(d8, query + i));
+    for (size_t v = 0; v < kStreams; ++v) {
+      const auto x = hn::PromoteTo(d16, hn::LoadU(d8, stored[v] + i));
+      sum0[v] = hn::ReorderWidenMulAccumulate(d32, q, x, sum0[v], sum1[v]);
+    }
+  }
+  for (size_t v = 0; v < kStreams; ++v) {
+    int64_t dot = hn::GetLane(hn::SumOfLanes(d32, hn::Add(sum0[v], sum1[v])));
+    for (size_t j = i; j < dim; ++j) dot += int32_t{query[j]} * int32_t{stored[v][j]};
+    out[v] = dot;
+  }
 }
-float L2SquaredBFloat16(const float* query, const void* stored, size_t dim) {
-  return L2Squared(query, static_cast<const uint16_t*>(stored), dim);
+
+float L2SquaredFloat32(const void* query, const void* stored, size_t dim) {
+  return L2Squared(static_cast<const float*>(query), static_cast<const float*>(stored), dim);
 }
-void L2SquaredBatch4Float32(const float* query, const void* const* stored, size_t dim, float* out) {
-  L2SquaredBatch4<float>(query, stored, dim, out);
+float L2SquaredBFloat16(const void* query, const void* stored, size_t dim) {
+  return L2Squared(static_cast<const float*>(query), static_cast<const uint16_t*>(stored), dim);
 }
-void L2SquaredBatch4BFloat16(const float* query, const void* const* stored, size_t dim,
+float L2SquaredInt8(const void* query, const void* stored, size_t dim) {
+  const uint8_t* codes[1] = {Int8Codes(stored)};
+  int64_t dot;
+  CodeDots<1>(Int8Codes(query), codes, dim, &dot);
+  return Int8L2Squared(query, stored, dim, dot);
+}
+void L2SquaredBatch4Float32(const void* query, const void* const* stored, size_t dim, float* out) {
+  L2SquaredBatch4<float>(static_cast<const float*>(query), stored, dim, out);
+}
+void L2SquaredBatch4BFloat16(const void* query, const void* const* stored, size_t dim,
                              float* out) {
-  L2SquaredBatch4<uint16_t>(query, stored, dim, out);
+  L2SquaredBatch4<uint16_t>(static_cast<const float*>(query), stored, dim, out);
+}
+void L2SquaredBatch4Int8(const void* query, const void* const* stored, size_t dim, float* out) {
+  const uint8_t* codes[4] = {Int8Codes(stored[0]), Int8Codes(stored[1]), Int8Codes(stored[2]),
+                             Int8Codes(stored[3])};
+  int64_t dots[4];
+  CodeDots<4>(Int8Codes(query), codes, dim, dots);
+  for (int v = 0; v < 4; ++v) out[v] = Int8L2Squared(query, stored[v], dim, dots[v]);
 }
 
 const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
@@ -128,19 +169,33 @@ float ElementToFloat(float x) { return x; }
 float ElementToFloat(uint16_t x) { return BFloat16ToFloat(x); }
 
 template <typename T>
-float ScalarL2Squared(const float* query, const void* stored, size_t dim) {
+float ScalarL2Squared(const void* query, const void* stored, size_t dim) {
+  const float* values = static_cast<const float*>(query);
   const T* elements = static_cast<const T*>(stored);
   float sum = 0;
   for (size_t i = 0; i < dim; ++i) {
-    const float diff = query[i] - ElementToFloat(elements[i]);
+    const float diff = values[i] - ElementToFloat(elements[i]);
     sum += diff * diff;
   }
   return sum;
 }
 
 template <typename T>
-void ScalarL2SquaredBatch4(const float* query, const void* const* stored, size_t dim, float* out) {
+void ScalarL2SquaredBatch4(const void* query, const void* const* stored, size_t dim, float* out) {
   for (int v = 0; v < 4; ++v) out[v] = ScalarL2Squared<T>(query, stored[v], dim);
+}
+
+float ScalarL2SquaredInt8(const void* query, const void* stored, size_t dim) {
+  const uint8_t* a = Int8Codes(query);
+  const uint8_t* b = Int8Codes(stored);
+  int64_t dot = 0;
+  for (size_t i = 0; i < dim; ++i) dot += int32_t{a[i]} * int32_t{b[i]};
+  return Int8L2Squared(query, stored, dim, dot);
+}
+
+void ScalarL2SquaredBatch4Int8(const void* query, const void* const* stored, size_t dim,
+                               float* out) {
+  for (int v = 0; v < 4; ++v) out[v] = ScalarL2SquaredInt8(query, stored[v], dim);
 }
 
 }  // namespace
@@ -149,13 +204,20 @@ HWY_EXPORT(L2SquaredFloat32);
 HWY_EXPORT(L2SquaredBFloat16);
 HWY_EXPORT(L2SquaredBatch4Float32);
 HWY_EXPORT(L2SquaredBatch4BFloat16);
+HWY_EXPORT(L2SquaredInt8);
+HWY_EXPORT(L2SquaredBatch4Int8);
 HWY_EXPORT(TargetName);
 
 DistanceKernels ScalarDistanceKernels(VectorEncoding encoding) {
-  if (encoding == VectorEncoding::kFloat32) {
-    return {ScalarL2Squared<float>, ScalarL2SquaredBatch4<float>, "portable"};
+  switch (encoding) {
+    case VectorEncoding::kFloat32:
+      return {ScalarL2Squared<float>, ScalarL2SquaredBatch4<float>, "portable"};
+    case VectorEncoding::kBFloat16:
+      return {ScalarL2Squared<uint16_t>, ScalarL2SquaredBatch4<uint16_t>, "portable"};
+    case VectorEncoding::kInt8:
+      break;
   }
-  return {ScalarL2Squared<uint16_t>, ScalarL2SquaredBatch4<uint16_t>, "portable"};
+  return {ScalarL2SquaredInt8, ScalarL2SquaredBatch4Int8, "portable"};
 }
 
 // Entry 0 of a Highway dispatch table is a trampoline that picks the target on every call;
@@ -165,18 +227,33 @@ DistanceKernels ResolveDistanceKernels(VectorEncoding encoding) {
   hwy::GetChosenTarget().Update(hwy::SupportedTargets());
   const size_t index = hwy::GetChosenTarget().GetIndex();
   const char* target = HWY_DISPATCH_TABLE(TargetName)[index]();
-  if (encoding == VectorEncoding::kFloat32) {
-    return {HWY_DISPATCH_TABLE(L2SquaredFloat32)[index],
-            HWY_DISPATCH_TABLE(L2SquaredBatch4Float32)[index], target};
+  switch (encoding) {
+    case VectorEncoding::kFloat32:
+      return {HWY_DISPATCH_TABLE(L2SquaredFloat32)[index],
+              HWY_DISPATCH_TABLE(L2SquaredBatch4Float32)[index], target};
+    case VectorEncoding::kBFloat16:
+      return {HWY_DISPATCH_TABLE(L2SquaredBFloat16)[index],
+              HWY_DISPATCH_TABLE(L2SquaredBatch4BFloat16)[index], target};
+    case VectorEncoding::kInt8:
+      break;
   }
-  return {HWY_DISPATCH_TABLE(L2SquaredBFloat16)[index],
-          HWY_DISPATCH_TABLE(L2SquaredBatch4BFloat16)[index], target};
+  return {HWY_DISPATCH_TABLE(L2SquaredInt8)[index], HWY_DISPATCH_TABLE(L2SquaredBatch4Int8)[index],
+          target};
 }
 
 const DistanceKernels& BestDistanceKernels(VectorEncoding encoding) {
   static const DistanceKernels float32 = ResolveDistanceKernels(VectorEncoding::kFloat32);
   static const DistanceKernels bfloat16 = ResolveDistanceKernels(VectorEncoding::kBFloat16);
-  return encoding == VectorEncoding::kFloat32 ? float32 : bfloat16;
+  static const DistanceKernels int8 = ResolveDistanceKernels(VectorEncoding::kInt8);
+  switch (encoding) {
+    case VectorEncoding::kFloat32:
+      return float32;
+    case VectorEncoding::kBFloat16:
+      return bfloat16;
+    case VectorEncoding::kInt8:
+      break;
+  }
+  return int8;
 }
 
 }  // namespace vexdb

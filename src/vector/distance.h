@@ -1,7 +1,11 @@
 #pragma once
 
-// Distance kernels used by the HNSW traversal: squared Euclidean distance from a float32 query
-// to stored vectors in one of the VectorEncodings (float32, or bfloat16 widened on the fly).
+// Distance kernels used by the HNSW traversal: squared Euclidean distance from a query to
+// stored vectors in one of the VectorEncodings. For float32 and bfloat16 (widened on the fly)
+// the query is float32; for int8 the query is encoded as int8 too, and the kernel takes the
+// integer dot product of the two vectors' codes and corrects it with their headers
+// (vector_encoding.h, Int8Header), so the symmetric form also serves distances between two
+// stored vectors while the graph is built.
 //
 // The graph ranks everything by squared Euclidean distance: L2 indexes use it directly, and
 // cosine indexes normalize vectors first, since for unit vectors |a - b|² = 2 (1 - cos(a, b)).
@@ -23,13 +27,14 @@
 
 namespace vexdb {
 
-// Returns Σ (query_i - stored_i)². REQUIRES: query points to dim floats, stored to dim elements
-// of the kernel's encoding; dim may be 0.
-using DistanceFn = float (*)(const float* query, const void* stored, size_t dim);
+// Returns Σ (query_i - stored_i)². REQUIRES: query points to the query form of a vector (dim
+// floats, or for int8 an encoded vector), stored to an encoded vector of the kernel's encoding;
+// dim may be 0.
+using DistanceFn = float (*)(const void* query, const void* stored, size_t dim);
 // Writes the distance from query to stored[v] to out[v] for v = 0..3, in one pass: each query
 // load serves four vectors, and four independent streams of loads keep more memory requests
 // in flight than one distance at a time would.
-using DistanceBatch4Fn = void (*)(const float* query, const void* const* stored, size_t dim,
+using DistanceBatch4Fn = void (*)(const void* query, const void* const* stored, size_t dim,
                                   float* out);
 
 struct DistanceKernels {

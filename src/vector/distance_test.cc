@@ -3,14 +3,17 @@
 #include <gtest/gtest.h>
 #include <hwy/targets.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
 namespace vexdb {
 namespace {
 
-constexpr VectorEncoding kEncodings[] = {VectorEncoding::kFloat32, VectorEncoding::kBFloat16};
+constexpr VectorEncoding kEncodings[] = {VectorEncoding::kFloat32, VectorEncoding::kBFloat16,
+                                         VectorEncoding::kInt8};
 
 std::vector<float> RandomVector(size_t dim, std::mt19937* rng) {
   std::uniform_real_distribution<float> uniform(-2.0f, 2.0f);
@@ -27,11 +30,22 @@ struct Stored {
 
 Stored Store(VectorEncoding encoding, const std::vector<float>& vector) {
   Stored stored;
-  stored.bytes.resize(vector.size() * EncodedElementBytes(encoding));
+  stored.bytes.resize(EncodedVectorBytes(encoding, vector.size()));
   EncodeVector(encoding, vector.data(), vector.size(), stored.bytes.data());
   stored.values.resize(vector.size());
   DecodeVector(encoding, stored.bytes.data(), vector.size(), stored.values.data());
   return stored;
+}
+
+// A query in the form the kernels of `encoding` take: float32 as given, except for int8, which
+// is encoded like a stored vector (bytes) and stands for its decoded values.
+Stored Query(VectorEncoding encoding, const std::vector<float>& vector) {
+  if (encoding == VectorEncoding::kInt8) return Store(encoding, vector);
+  Stored query;
+  query.bytes.resize(vector.size() * sizeof(float));
+  std::memcpy(query.bytes.data(), vector.data(), query.bytes.size());
+  query.values = vector;
+  return query;
 }
 
 double ExactL2Squared(const float* a, const float* b, size_t dim) {
@@ -50,7 +64,7 @@ void ExpectMatchesExact(VectorEncoding encoding, const DistanceKernels& kernels)
   for (size_t dim : {0, 1, 3, 15, 16, 17, 63, 65, 784, 16383}) {
     SCOPED_TRACE(testing::Message()
                  << kernels.target << " encoding=" << static_cast<int>(encoding) << " dim=" << dim);
-    const std::vector<float> query = RandomVector(dim, &rng);
+    const Stored query = Query(encoding, RandomVector(dim, &rng));
     std::vector<Stored> stored;
     const void* pointers[4];
     for (int v = 0; v < 4; ++v) {
@@ -58,10 +72,11 @@ void ExpectMatchesExact(VectorEncoding encoding, const DistanceKernels& kernels)
     }
     for (int v = 0; v < 4; ++v) pointers[v] = stored[v].bytes.data();
     float batch[4];
-    kernels.l2_squared_batch4(query.data(), pointers, dim, batch);
+    kernels.l2_squared_batch4(query.bytes.data(), pointers, dim, batch);
     for (int v = 0; v < 4; ++v) {
-      const double exact = ExactL2Squared(query.data(), stored[v].values.data(), dim);
-      EXPECT_NEAR(kernels.l2_squared(query.data(), pointers[v], dim), exact, 2e-5 * exact + 1e-6);
+      const double exact = ExactL2Squared(query.values.data(), stored[v].values.data(), dim);
+      EXPECT_NEAR(kernels.l2_squared(query.bytes.data(), pointers[v], dim), exact,
+                  2e-5 * exact + 1e-6);
       EXPECT_NEAR(batch[v], exact, 2e-5 * exact + 1e-6);
     }
   }
@@ -91,10 +106,10 @@ TEST(DistanceTest, SimdAgreesWithScalar) {
     const DistanceKernels simd = BestDistanceKernels(encoding);
     const DistanceKernels scalar = ScalarDistanceKernels(encoding);
     for (size_t dim : {1, 3, 17, 784, 16383}) {
-      const std::vector<float> query = RandomVector(dim, &rng);
+      const Stored query = Query(encoding, RandomVector(dim, &rng));
       const Stored stored = Store(encoding, RandomVector(dim, &rng));
-      const float expected = scalar.l2_squared(query.data(), stored.bytes.data(), dim);
-      EXPECT_NEAR(simd.l2_squared(query.data(), stored.bytes.data(), dim), expected,
+      const float expected = scalar.l2_squared(query.bytes.data(), stored.bytes.data(), dim);
+      EXPECT_NEAR(simd.l2_squared(query.bytes.data(), stored.bytes.data(), dim), expected,
                   1e-5 * expected)
           << dim;
     }
@@ -106,6 +121,47 @@ TEST(DistanceTest, IdenticalVectorsAreAtZero) {
   const std::vector<float> a = RandomVector(784, &rng);
   EXPECT_EQ(BestDistanceKernels(VectorEncoding::kFloat32).l2_squared(a.data(), a.data(), a.size()),
             0.0f);
+}
+
+TEST(DistanceTest, Int8DistanceOfAVectorToItselfIsZero) {
+  std::mt19937 rng(13);
+  const Stored a = Store(VectorEncoding::kInt8, RandomVector(784, &rng));
+  EXPECT_EQ(BestDistanceKernels(VectorEncoding::kInt8)
+                .l2_squared(a.bytes.data(), a.bytes.data(), a.values.size()),
+            0.0f);
+}
+
+// 8-bit pixels, the fashion-mnist case: a vector spanning 0..255 has step 1 and is exact.
+TEST(VectorEncodingTest, Int8IsExactForBytesSpanningTheirRange) {
+  std::vector<float> pixels(300);
+  for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = float((i * 37) % 256);
+  pixels[0] = 0;
+  pixels[1] = 255;
+  const Stored stored = Store(VectorEncoding::kInt8, pixels);
+  EXPECT_EQ(stored.values, pixels);
+}
+
+// Each element is within half a step of its code's value; a constant vector is exact.
+TEST(VectorEncodingTest, Int8ErrorIsAtMostHalfAStep) {
+  std::mt19937 rng(17);
+  for (size_t dim : {1, 2, 17, 784}) {
+    const std::vector<float> vector = RandomVector(dim, &rng);
+    const Stored stored = Store(VectorEncoding::kInt8, vector);
+    Int8Header header;
+    std::memcpy(&header, stored.bytes.data(), sizeof(header));
+    const auto [low, high] = std::minmax_element(vector.begin(), vector.end());
+    EXPECT_EQ(header.offset, *low);
+    for (size_t i = 0; i < dim; ++i) {
+      EXPECT_NEAR(stored.values[i], vector[i], (*high - *low) / 255 / 2 * 1.001 + 1e-6) << i;
+    }
+  }
+  const std::vector<float> constant(64, -3.25f);
+  EXPECT_EQ(Store(VectorEncoding::kInt8, constant).values, constant);
+  // Extremes whose range overflows float still encode to finite values.
+  const std::vector<float> extremes = {-3e38f, 0.0f, 3e38f};
+  for (float value : Store(VectorEncoding::kInt8, extremes).values) {
+    EXPECT_TRUE(std::isfinite(value));
+  }
 }
 
 TEST(VectorEncodingTest, BFloat16RoundsToNearestEven) {

@@ -55,6 +55,9 @@ void WriteNode(const NodeStore& store, uint32_t id, HashingWriter* writer) {
     writer->Write(ids.data(), ids.size() * sizeof(uint32_t));
   }
   writer->Write(store.vector(id), store.vector_bytes());
+  if (store.keeps_exact_vectors()) {
+    writer->Write(store.exact_vector(id), store.dimension() * sizeof(float));
+  }
 }
 
 Result<HnswOptions> ReadHeader(HashingReader* reader, uint32_t* node_count, uint32_t* entry) {
@@ -126,7 +129,9 @@ Status ReadNode(HashingReader* reader, NodeStore* store, uint32_t id, uint32_t n
   for (int layer = 0; layer <= level; ++layer) {
     VEXDB_RETURN_IF_ERROR(ReadLinks(reader, store, id, layer, node_count, ids));
   }
-  return reader->Read(store->mutable_vector(id), store->vector_bytes());
+  VEXDB_RETURN_IF_ERROR(reader->Read(store->mutable_vector(id), store->vector_bytes()));
+  if (!store->keeps_exact_vectors()) return Status::OK();
+  return reader->Read(store->mutable_exact_vector(id), store->dimension() * sizeof(float));
 }
 
 // A link on layer L must point to a node that is on layer L, or following it would read link

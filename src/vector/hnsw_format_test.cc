@@ -60,7 +60,9 @@ void ExpectSameSearchResults(const HnswIndex& a, const HnswIndex& b) {
 TEST(HnswFormatTest, RoundTripGivesIdenticalResults) {
   for (auto [metric, encoding] : {std::pair(HnswMetric::kL2, VectorEncoding::kFloat32),
                                   std::pair(HnswMetric::kCosine, VectorEncoding::kFloat32),
-                                  std::pair(HnswMetric::kL2, VectorEncoding::kBFloat16)}) {
+                                  std::pair(HnswMetric::kL2, VectorEncoding::kBFloat16),
+                                  std::pair(HnswMetric::kL2, VectorEncoding::kInt8),
+                                  std::pair(HnswMetric::kCosine, VectorEncoding::kInt8)}) {
     std::unique_ptr<HnswIndex> index = BuildIndex(metric, 500, encoding);
     const std::string bytes = Serialize(*index);
     Result<std::unique_ptr<HnswIndex>> loaded = Deserialize(bytes);

@@ -21,7 +21,9 @@
 // A search is bound by memory latency: the graph is read at random, a vector at a time. So when
 // SearchLayer expands a node it first picks out the unvisited neighbours and asks for all of
 // their vectors at once, then computes their distances four at a time (distance.h), which keeps
-// many cache misses in flight instead of one. bfloat16 storage halves those bytes again.
+// many cache misses in flight instead of one. bfloat16 storage halves those bytes again; int8
+// quarters them, and a search then re-ranks its ef candidates by their float32 copies, which
+// are read for those few nodes only.
 //
 // Filters and deletes share one mechanism: SearchLayer takes an `accept` predicate that decides
 // what may enter the results, while every reached node, accepted or not, is still expanded. So
@@ -46,6 +48,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <shared_mutex>
@@ -59,6 +62,10 @@ namespace {
 constexpr uint64_t kNoEntry = ~uint64_t{0};
 constexpr uint32_t kMinCapacity = 1024;
 constexpr uint32_t kMaxNodes = kNoNode;  // ids run from 0 to kNoNode - 1
+// An int8 search re-ranks this many times k of its best candidates by float32 distance. On
+// fashion-mnist (L2) and 384-d text embeddings (cosine) recall@10 at ef 10..160 was the same
+// as re-ranking all ef of them, and 5-15% faster at ef 80 and up (bench/ann); 1 lost recall.
+constexpr size_t kRerankFactor = 2;
 
 uint64_t PackEntry(uint32_t id, int level) { return uint64_t(level) << 32 | id; }
 uint32_t EntryId(uint64_t entry) { return static_cast<uint32_t>(entry); }
@@ -102,6 +109,7 @@ Result<std::unique_ptr<HnswIndex>> HnswIndex::Create(const HnswOptions& options)
 HnswIndex::HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store)
     : options_(options),
       kernels_(BestDistanceKernels(options.encoding)),
+      exact_kernels_(BestDistanceKernels(VectorEncoding::kFloat32)),
       level_multiplier_(1 / std::log(static_cast<double>(options.m))),
       store_(std::move(store)),
       entry_(kNoEntry),
@@ -130,8 +138,11 @@ Status HnswIndex::Add(int64_t label, std::span<const float> vector) {
   const int level = RandomLevel();
   ScratchPool::Lease lease = scratch_pool_.Acquire();
   store_->InitNode(id, label, level);
-  EncodeVector(options_.encoding, PrepareQuery(vector, lease.get()), options_.dimension,
-               store_->mutable_vector(id));
+  const float* prepared = PrepareQuery(vector, lease.get());
+  EncodeVector(options_.encoding, prepared, options_.dimension, store_->mutable_vector(id));
+  if (store_->keeps_exact_vectors()) {
+    std::memcpy(store_->mutable_exact_vector(id), prepared, options_.dimension * sizeof(float));
+  }
   Insert(id, level, lease.get());
   return Status::OK();
 }
@@ -183,9 +194,9 @@ void HnswIndex::Insert(uint32_t id, int level, SearchScratch* scratch) {
       entry_.compare_exchange_strong(entry, PackEntry(id, level), std::memory_order_acq_rel)) {
     return;  // the first node: nothing to link to
   }
-  // The node's vector as stored (bfloat16 rounds it), so that its distances agree with those
-  // later computed between stored vectors.
-  const float* vector = FloatVector(id, &scratch->node_vector);
+  // The node's vector as stored (bfloat16 and int8 round it), so that its distances agree with
+  // those later computed between stored vectors.
+  const void* vector = QueryForm(id, &scratch->node_vector);
   const int top = EntryLevel(entry);
   const int linked_top = std::min(level, top);
   Neighbor nearest{Distance(vector, EntryId(entry)), EntryId(entry)};
@@ -234,7 +245,7 @@ void HnswIndex::LinkBack(uint32_t node, Neighbor added, int level, SearchScratch
     links.Append(added.id);
     return;
   }
-  const float* base = FloatVector(node, &scratch->link_base);
+  const void* base = QueryForm(node, &scratch->link_base);
   std::vector<Neighbor>& candidates = scratch->link_candidates;
   candidates.assign(1, added);
   for (uint32_t i = 0; i < count; ++i) {
@@ -272,13 +283,25 @@ bool HnswIndex::MarkDeleted(int64_t label) {
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-Neighbor HnswIndex::GreedyClosest(const float* query, Neighbor start, int level) const {
+// Distances four at a time, like SearchLayer, so that the loads of four vectors overlap.
+Neighbor HnswIndex::GreedyClosest(const void* query, Neighbor start, int level) const {
   Neighbor best = start;
   for (uint32_t current = kNoNode; current != best.id;) {
     current = best.id;
     const LinkList links = store_->Links(current, level);
     const uint32_t count = links.size();
-    for (uint32_t i = 0; i < count; ++i) {
+    uint32_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+      const uint32_t ids[4] = {links[i], links[i + 1], links[i + 2], links[i + 3]};
+      const void* vectors[4] = {store_->vector(ids[0]), store_->vector(ids[1]),
+                                store_->vector(ids[2]), store_->vector(ids[3])};
+      float distances[4];
+      kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
+      for (int j = 0; j < 4; ++j) {
+        if (distances[j] < best.distance) best = Neighbor{distances[j], ids[j]};
+      }
+    }
+    for (; i < count; ++i) {
       const uint32_t link = links[i];
       const float distance = Distance(query, link);
       if (distance < best.distance) best = Neighbor{distance, link};
@@ -289,7 +312,7 @@ Neighbor HnswIndex::GreedyClosest(const float* query, Neighbor start, int level)
 
 // Leaves the up to ef best accepted nodes in scratch->nearest, nearest first.
 template <typename Accept>
-void HnswIndex::SearchLayer(const float* query, Neighbor entry, int level, size_t ef,
+void HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t ef,
                             const Accept& accept, SearchScratch* scratch) const {
   VisitedSet& visited = scratch->visited;
   std::vector<Neighbor>& candidates = scratch->candidates;
@@ -357,7 +380,7 @@ void HnswIndex::SelectNeighbors(std::span<const Neighbor> candidates, size_t lim
   }
   for (const Neighbor& candidate : candidates) {
     if (selected->size() == limit) break;
-    const float* vector = FloatVector(candidate.id, buffer);
+    const void* vector = QueryForm(candidate.id, buffer);
     const bool diverse = std::all_of(selected->begin(), selected->end(), [&](const Neighbor& kept) {
       return Distance(vector, kept.id) >= candidate.distance;
     });
@@ -365,13 +388,23 @@ void HnswIndex::SelectNeighbors(std::span<const Neighbor> candidates, size_t lim
   }
 }
 
-const float* HnswIndex::FloatVector(uint32_t id, std::vector<float>* buffer) const {
-  if (options_.encoding == VectorEncoding::kFloat32) {
-    return static_cast<const float*>(store_->vector(id));
-  }
+const void* HnswIndex::QueryForm(uint32_t id, std::vector<float>* buffer) const {
+  if (options_.encoding != VectorEncoding::kBFloat16) return store_->vector(id);
   buffer->resize(options_.dimension);
   DecodeVector(options_.encoding, store_->vector(id), options_.dimension, buffer->data());
   return buffer->data();
+}
+
+const float* HnswIndex::FloatVector(uint32_t id, std::vector<float>* buffer) const {
+  switch (options_.encoding) {
+    case VectorEncoding::kFloat32:
+      return static_cast<const float*>(store_->vector(id));
+    case VectorEncoding::kInt8:
+      return store_->exact_vector(id);
+    case VectorEncoding::kBFloat16:
+      break;
+  }
+  return static_cast<const float*>(QueryForm(id, buffer));
 }
 
 const float* HnswIndex::PrepareQuery(std::span<const float> query, SearchScratch* scratch) const {
@@ -379,6 +412,25 @@ const float* HnswIndex::PrepareQuery(std::span<const float> query, SearchScratch
   scratch->query.assign(query.begin(), query.end());
   Normalize(scratch->query.data(), scratch->query.size());
   return scratch->query.data();
+}
+
+// The prepared query in the form the graph's kernels take.
+const void* HnswIndex::EncodeQuery(const float* query, SearchScratch* scratch) const {
+  if (options_.encoding != VectorEncoding::kInt8) return query;
+  scratch->encoded_query.resize(store_->vector_bytes());
+  EncodeVector(options_.encoding, query, options_.dimension, scratch->encoded_query.data());
+  return scratch->encoded_query.data();
+}
+
+// Replaces the graph's approximate distances by float32 ones from the nodes' copies, and
+// re-sorts. All copies are requested before the first distance, so their loads overlap.
+void HnswIndex::Rerank(const float* query, std::vector<Neighbor>* nearest) const {
+  for (const Neighbor& neighbor : *nearest) __builtin_prefetch(store_->exact_vector(neighbor.id));
+  for (Neighbor& neighbor : *nearest) {
+    neighbor.distance =
+        exact_kernels_.l2_squared(query, store_->exact_vector(neighbor.id), options_.dimension);
+  }
+  std::sort(nearest->begin(), nearest->end(), Nearer());
 }
 
 Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
@@ -392,7 +444,8 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
   if (params.k == 0 || entry == kNoEntry) return matches;
   ScratchPool::Lease lease = scratch_pool_.Acquire();
   SearchScratch* scratch = lease.get();
-  const float* vector = PrepareQuery(query, scratch);
+  const float* prepared = PrepareQuery(query, scratch);
+  const void* vector = EncodeQuery(prepared, scratch);
   Neighbor nearest{Distance(vector, EntryId(entry)), EntryId(entry)};
   for (int layer = EntryLevel(entry); layer > 0; --layer) {
     nearest = GreedyClosest(vector, nearest, layer);
@@ -407,6 +460,12 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
     };
     SearchLayer(vector, nearest, 0, ef, admitted, scratch);
   }
+  if (store_->keeps_exact_vectors()) {
+    if (scratch->nearest.size() > kRerankFactor * params.k) {
+      scratch->nearest.resize(kRerankFactor * params.k);
+    }
+    Rerank(prepared, &scratch->nearest);
+  }
   const size_t found = std::min(params.k, scratch->nearest.size());
   matches.reserve(found);
   for (size_t i = 0; i < found; ++i) {
@@ -416,11 +475,11 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
         options_.metric == HnswMetric::kL2 ? std::sqrt(neighbor.distance) : neighbor.distance / 2;
     matches.push_back(HnswMatch{store_->label(neighbor.id), distance});
   }
-  if (params.vectors != nullptr && options_.encoding == VectorEncoding::kFloat32) {
+  if (params.vectors != nullptr && options_.encoding != VectorEncoding::kBFloat16) {
     params.vectors->clear();
     params.vectors->reserve(found);
     for (size_t i = 0; i < found; ++i) {
-      const auto* stored = static_cast<const float*>(store_->vector(scratch->nearest[i].id));
+      const float* stored = FloatVector(scratch->nearest[i].id, nullptr);
       params.vectors->emplace_back(stored, stored + options_.dimension);
     }
   }

@@ -1,8 +1,10 @@
 #pragma once
 
 // HnswIndex: an in-memory HNSW graph (Malkov & Yashunin, 2016) over float32 vectors, keyed by
-// int64 labels (the table's row handles), for L2 and cosine distance. Vectors are stored as
-// float32 or, to halve memory and search bandwidth, as bfloat16 (HnswOptions::encoding).
+// int64 labels (the table's row handles), for L2 and cosine distance. The graph stores vectors
+// as float32; as bfloat16, to halve memory and search bandwidth; or as int8 codes, a quarter of
+// the bandwidth and cheaper arithmetic, with a float32 copy kept apart to re-rank the final
+// candidates exactly (HnswOptions::encoding, vector_encoding.h).
 //
 // The graph is a derived structure: the table is the source of truth, and the index answers
 // "which rows are probably nearest", which execution then re-checks (visibility, the exact SQL
@@ -57,7 +59,8 @@ struct HnswSearchParams {
   uint32_t ef = 0;
   // Null admits every row.
   const LabelFilter* filter = nullptr;
-  // When set and the vectors are stored as float32, receives each match's stored vector (for
+  // When set and the index has float32 vectors (float32 or int8 encoding), receives each
+  // match's float32 vector (for
   // L2 the added vector itself; for cosine its normalized form), one per match in match order:
   // the caller can move each into a row without another copy.
   std::vector<std::vector<float>>* vectors = nullptr;
@@ -68,7 +71,8 @@ struct HnswMatch {
   // The metric's distance as the SIMD kernel computes it (L2: Euclidean; cosine: 1 - cos, from
   // the normalized vectors), close to but not bit-identical with the SQL functions. With
   // bfloat16 storage it is approximate (relative error around 2^-8): fetch more than k and
-  // re-rank by the exact distance when the order matters.
+  // re-rank by the exact distance when the order matters. With int8 it is the float32
+  // kernel's: the search re-ranks its ef candidates by their float32 copies.
   float distance;
 };
 
@@ -136,11 +140,15 @@ class HnswIndex {
  private:
   HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store);
 
-  // Squared Euclidean distance from query to node id's vector.
-  float Distance(const float* query, uint32_t id) const {
+  // Squared Euclidean distance from a query form (distance.h) to node id's vector.
+  float Distance(const void* query, uint32_t id) const {
     return kernels_.l2_squared(query, store_->vector(id), options_.dimension);
   }
-  // Node id's vector as floats: the stored vector itself for float32, else decoded into buffer.
+  // Node id's vector as a query form for the graph's kernels: the stored vector itself for
+  // float32 and int8, decoded into buffer for bfloat16.
+  const void* QueryForm(uint32_t id, std::vector<float>* buffer) const;
+  // Node id's vector as float32: the stored vector or its float32 copy, or decoded from
+  // bfloat16 into buffer.
   const float* FloatVector(uint32_t id, std::vector<float>* buffer) const;
 
   // Add's steps.
@@ -153,19 +161,22 @@ class HnswIndex {
   void PromoteEntry(uint32_t id, int level);
 
   // The search primitives (hnsw_index.cc opens with how they fit together).
-  Neighbor GreedyClosest(const float* query, Neighbor start, int level) const;
+  Neighbor GreedyClosest(const void* query, Neighbor start, int level) const;
   template <typename Accept>
-  void SearchLayer(const float* query, Neighbor entry, int level, size_t ef, const Accept& accept,
+  void SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,
                    SearchScratch* scratch) const;
+  void Rerank(const float* query, std::vector<Neighbor>* nearest) const;
   void SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,
                        std::vector<Neighbor>* selected, std::vector<float>* buffer) const;
   const float* PrepareQuery(std::span<const float> query, SearchScratch* scratch) const;
+  const void* EncodeQuery(const float* query, SearchScratch* scratch) const;
 
   Status RebuildLabels(uint32_t node_count);
   Status CheckNode(uint32_t id, uint32_t node_count) const;
 
   const HnswOptions options_;
   const DistanceKernels kernels_;
+  const DistanceKernels& exact_kernels_;  // float32, for re-ranking an int8 graph's candidates
   const double level_multiplier_;
 
   // Shared by Add, Search, MarkDeleted, Stats, Save; exclusive to grow store_.

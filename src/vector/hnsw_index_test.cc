@@ -137,6 +137,52 @@ TEST(HnswIndexTest, BFloat16RecallForBothMetrics) {
   }
 }
 
+// Admits one label.
+class OnlyLabel : public LabelFilter {
+ public:
+  explicit OnlyLabel(int64_t label) : label_(label) {}
+  bool Accept(int64_t label) const override { return label == label_; }
+
+ private:
+  int64_t label_;
+};
+
+// An int8 graph ranks by 8-bit codes, then re-ranks its ef candidates by their float32 copies:
+// recall holds, and the distances and vectors it returns are the float32 ones.
+TEST(HnswIndexTest, Int8RecallForBothMetricsWithExactDistances) {
+  for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
+    SCOPED_TRACE(static_cast<int>(metric));
+    const auto [data, queries] = DataAndQueries(20, 10);
+    std::unique_ptr<HnswIndex> index = NewIndex(metric, kDimension, VectorEncoding::kInt8);
+    std::unique_ptr<HnswIndex> exact = NewIndex(metric, kDimension);
+    AddAll(index.get(), data, kDimension);
+    AddAll(exact.get(), data, kDimension);
+    ASSERT_TRUE(index->CheckIntegrity().ok());
+    EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
+    // Each match's distance is the float32 index's for the same row: search the float32 index
+    // with a filter admitting that row only.
+    const std::span<const float> query(queries.data(), kDimension);
+    std::vector<std::vector<float>> vectors;
+    Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 5, .vectors = &vectors});
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found->size(), 5u);
+    ASSERT_EQ(vectors.size(), 5u);
+    for (size_t i = 0; i < found->size(); ++i) {
+      const HnswMatch& match = (*found)[i];
+      if (i > 0) EXPECT_LE((*found)[i - 1].distance, match.distance);
+      const OnlyLabel only(match.label);
+      Result<std::vector<HnswMatch>> same = exact->Search(query, {.k = 1, .filter = &only});
+      ASSERT_TRUE(same.ok());
+      ASSERT_EQ(same->size(), 1u);
+      EXPECT_EQ(match.distance, (*same)[0].distance);
+      if (metric == HnswMetric::kL2) {
+        const float* row = data.data() + match.label * kDimension;
+        EXPECT_EQ(vectors[i], std::vector<float>(row, row + kDimension));
+      }
+    }
+  }
+}
+
 TEST(HnswIndexTest, CosineDistanceIgnoresLength) {
   std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kCosine, 2);
   const float east[] = {10, 0};
@@ -212,7 +258,8 @@ TEST(HnswIndexTest, CompactedKeepsLiveRowsOnly) {
   const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 10);
   const auto odd = [](int64_t label) { return label % 2 == 1; };
   for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
-    for (VectorEncoding encoding : {VectorEncoding::kFloat32, VectorEncoding::kBFloat16}) {
+    for (VectorEncoding encoding :
+         {VectorEncoding::kFloat32, VectorEncoding::kBFloat16, VectorEncoding::kInt8}) {
       std::unique_ptr<HnswIndex> index = NewIndex(metric, kDimension, encoding);
       AddAll(index.get(), data, kDimension);
       for (int64_t label = 0; label < int64_t{kRows}; label += 2) index->MarkDeleted(label);
@@ -264,6 +311,12 @@ TEST(HnswIndexTest, StatsReportBytesPerVector) {
       NewIndex(HnswMetric::kL2, kDimension, VectorEncoding::kBFloat16);
   AddAll(half.get(), data, kDimension);
   EXPECT_LE(half->Stats().bytes_per_vector, stats.bytes_per_vector - kDimension * 2 + 64);
+
+  // int8 adds a code per element and a 16-byte header to the float32 copy.
+  std::unique_ptr<HnswIndex> codes = NewIndex(HnswMetric::kL2, kDimension, VectorEncoding::kInt8);
+  AddAll(codes.get(), data, kDimension);
+  EXPECT_GE(codes->Stats().bytes_per_vector, stats.bytes_per_vector + kDimension);
+  EXPECT_LE(codes->Stats().bytes_per_vector, stats.bytes_per_vector + kDimension + 16 + 128);
 }
 
 }  // namespace

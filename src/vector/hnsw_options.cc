@@ -21,7 +21,7 @@ Status ValidateHnswOptions(const HnswOptions& options) {
         fmt::format("unknown HNSW metric {}", static_cast<int>(options.metric)));
   }
   if (options.encoding != VectorEncoding::kFloat32 &&
-      options.encoding != VectorEncoding::kBFloat16) {
+      options.encoding != VectorEncoding::kBFloat16 && options.encoding != VectorEncoding::kInt8) {
     return Status::Internal(
         fmt::format("unknown vector encoding {}", static_cast<int>(options.encoding)));
   }

@@ -29,10 +29,11 @@ void LinkList::Assign(std::span<const uint32_t> ids) {
   std::atomic_ref(*count_).store(static_cast<uint32_t>(ids.size()), std::memory_order_release);
 }
 
-NodeStore::NodeStore(uint32_t dimension, size_t element_bytes, uint32_t max_links0,
-                     uint32_t max_links)
+NodeStore::NodeStore(uint32_t dimension, size_t vector_bytes, bool exact_vectors,
+                     uint32_t max_links0, uint32_t max_links)
     : dimension_(dimension),
-      vector_bytes_(element_bytes * dimension),
+      vector_bytes_(vector_bytes),
+      exact_vectors_(exact_vectors),
       max_links0_(max_links0),
       max_links_(max_links),
       vector_offset_(RoundUp(kLinksOffset + sizeof(uint32_t) * max_links0, kCacheLine)),
@@ -43,6 +44,9 @@ NodeStore::NodeStore(uint32_t dimension, size_t element_bytes, uint32_t max_link
 Status NodeStore::Grow(uint32_t capacity) {
   if (capacity <= capacity_) return Status::OK();
   VEXDB_RETURN_IF_ERROR(records_.Resize(size_t{capacity} * stride_));
+  if (exact_vectors_) {
+    VEXDB_RETURN_IF_ERROR(exact_.Resize(size_t{capacity} * dimension_ * sizeof(float)));
+  }
   VEXDB_RETURN_IF_ERROR(deleted_bits_.Resize((size_t{capacity} + 63) / 64 * sizeof(uint64_t)));
   upper_links_.resize(capacity);
   capacity_ = capacity;
@@ -81,7 +85,8 @@ void NodeStore::Unlock(uint32_t id) const {
 }
 
 size_t NodeStore::BytesUsed(uint32_t node_count) const {
-  return size_t{node_count} * stride_ + upper_words_.load(std::memory_order_relaxed) * 4 +
+  const size_t exact = exact_vectors_ ? size_t{node_count} * dimension_ * sizeof(float) : 0;
+  return size_t{node_count} * stride_ + exact + upper_words_.load(std::memory_order_relaxed) * 4 +
          upper_links_.size() * sizeof(upper_links_[0]) + (size_t{node_count} + 7) / 8;
 }
 

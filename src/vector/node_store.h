@@ -17,7 +17,9 @@
 // node is base + id * stride. Nodes on layers above 0 (one in m) also own one heap block with,
 // per layer 1..level, a uint32 count followed by max_links uint32 slots. Deleted flags live
 // apart, one bit per node, so the check a search makes on every candidate hits a small, hot
-// bitmap instead of another cache line of the candidate's record.
+// bitmap instead of another cache line of the candidate's record. An int8 index also keeps each
+// vector as float32 (KeepsExactVectors), in a third buffer indexed by id, which only the final
+// re-ranking of a search reads: the records the traversal walks stay small.
 //
 // Concurrency: link lists are read without locks. Readers load the count and every slot
 // atomically (acquire); writers hold the node's lock and store slots before the count
@@ -63,10 +65,12 @@ class NodeStore {
  public:
   static constexpr int kMaxLevel = 63;
 
-  NodeStore(uint32_t dimension, size_t element_bytes, uint32_t max_links0, uint32_t max_links);
+  NodeStore(uint32_t dimension, size_t vector_bytes, bool exact_vectors, uint32_t max_links0,
+            uint32_t max_links);
   // Sized for an index with these options.
   explicit NodeStore(const HnswOptions& options)
-      : NodeStore(options.dimension, EncodedElementBytes(options.encoding), MaxLinks0(options),
+      : NodeStore(options.dimension, EncodedVectorBytes(options.encoding, options.dimension),
+                  KeepsExactVectors(options.encoding), MaxLinks0(options),
                   MaxUpperLinks(options)) {}
 
   uint32_t dimension() const { return dimension_; }
@@ -87,6 +91,14 @@ class NodeStore {
   // The node's encoded vector, vector_bytes() long.
   const void* vector(uint32_t id) const { return Record(id) + vector_offset_; }
   void* mutable_vector(uint32_t id) { return Record(id) + vector_offset_; }
+  // The node's float32 copy, dimension() floats. REQUIRES: the store keeps exact vectors.
+  const float* exact_vector(uint32_t id) const {
+    return reinterpret_cast<const float*>(exact_.data()) + size_t{id} * dimension_;
+  }
+  float* mutable_exact_vector(uint32_t id) {
+    return reinterpret_cast<float*>(exact_.data()) + size_t{id} * dimension_;
+  }
+  bool keeps_exact_vectors() const { return exact_vectors_; }
   int64_t label(uint32_t id) const;
   int level(uint32_t id) const { return static_cast<uint8_t>(Record(id)[kLevelOffset]); }
   bool deleted(uint32_t id) const {
@@ -147,6 +159,7 @@ class NodeStore {
 
   const uint32_t dimension_;
   const size_t vector_bytes_;
+  const bool exact_vectors_;
   const uint32_t max_links0_;
   const uint32_t max_links_;
   const size_t vector_offset_;
@@ -155,6 +168,7 @@ class NodeStore {
   const size_t prefetch_lines_;
   uint32_t capacity_ = 0;
   MappedBuffer records_;
+  MappedBuffer exact_;                                    // float32 copies, if kept
   MappedBuffer deleted_bits_;                             // bit id % 64 of uint64 word id / 64
   std::vector<std::unique_ptr<uint32_t[]>> upper_links_;  // empty for level-0-only nodes
   std::atomic<size_t> upper_words_ = 0;                   // total uint32s in upper_links_

@@ -9,7 +9,8 @@
 - Concurrent writers and searchers run without errors, each search sees a consistent set.
 - After kill -9 (here, soon after the writes) the index returns exactly the committed rows with
   a vector; test_vector_index_durability.py covers checkpoints and crashes under load.
-- QUANTIZATION=BF16 saves memory per vector and keeps recall and exact distances.
+- QUANTIZATION=BF16 saves memory per vector and keeps recall and exact distances; INT8 keeps
+  recall and exact distances, and serves index-only rows from its float32 copies.
 """
 
 import threading
@@ -163,6 +164,44 @@ def test_bf16_graph_halves_vector_memory_and_keeps_exact_ranking(conn, indexed):
             assert all(shared[i] == d for i, d in found if i in shared)  # bit-identical distances
     recall = hits / (K * len(queries))
     assert recall >= 0.95, f"recall@10 {recall:.3f}"
+
+
+def test_int8_graph_keeps_recall_and_exact_ranking(conn, indexed):
+    """QUANTIZATION=INT8 walks the graph by 8-bit codes and re-ranks by float32 copies: more
+    bytes per vector than float32, the same recall for both metrics, and the distances still
+    the exact SQL function's."""
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE items_int8 (id INT PRIMARY KEY, v VECTOR(32), "
+                       "VECTOR INDEX idx_cos ((VEC_COSINE_DISTANCE(v))) QUANTIZATION=INT8, "
+                       "VECTOR INDEX idx_l2 ((VEC_L2_DISTANCE(v))) QUANTIZATION INT8)")
+        cursor.execute("INSERT INTO items_int8 SELECT * FROM items")
+        wait_until_built(cursor, "items_int8")
+        cursor.execute("SELECT TABLE_NAME, QUANTIZATION, STATE, ROWS_INDEXED, BYTES_PER_VECTOR "
+                       "FROM information_schema.VECTOR_INDEXES WHERE TABLE_SCHEMA = DATABASE() "
+                       "AND DISTANCE_METRIC = 'L2' AND TABLE_NAME IN ('items', 'items_int8') "
+                       "ORDER BY TABLE_NAME")
+        (_, f32, *f32_rest), (_, int8, *int8_rest) = cursor.fetchall()
+        assert (f32, int8) == ("NONE", "INT8")
+        assert f32_rest[:2] == int8_rest[:2] == ["READY", len(indexed)]
+        assert 32 < int8_rest[2] - f32_rest[2] < 32 + 16 + 128, (f32_rest, int8_rest)
+        data = indexed.astype(np.float64)
+        queries = clustered(30, 32, seed=6)
+        for function in ("VEC_COSINE_DISTANCE", "VEC_L2_DISTANCE"):
+            hits = 0
+            for query in queries:
+                found = nearest(cursor, "items_int8", function, query)
+                exact_rows = nearest(cursor, "items", function, query, extra="WHERE id >= 0")
+                q = query.astype(np.float64)
+                if function == "VEC_L2_DISTANCE":
+                    exact = np.linalg.norm(data - q, axis=1)
+                else:
+                    exact = 1 - data @ q / (np.linalg.norm(data, axis=1) * np.linalg.norm(q))
+                truth = set(np.argsort(exact, kind="stable")[:K].tolist())
+                hits += len(truth & {row[0] for row in found})
+                shared = dict(exact_rows)
+                assert all(shared[i] == d for i, d in found if i in shared)  # bit-identical
+            recall = hits / (K * len(queries))
+            assert recall >= 0.95, f"{function} recall@10 {recall:.3f}"
 
 
 def test_status_counters_time_statements_and_graph_searches(conn, indexed):
@@ -397,20 +436,24 @@ def status(cursor, name):
     return int(cursor.fetchone()[1])
 
 
-def test_index_only_rows_equal_the_tables(conn):
+@pytest.mark.parametrize("quantization", ["NONE", "INT8"])
+def test_index_only_rows_equal_the_tables(conn, quantization):
     """A query reading only the key and the vector of an L2 index takes them from the graph once
-    it is current: same rows, same distances and vectors as when the rows are read."""
+    it is current: same rows, same distances and vectors as when the rows are read. An INT8
+    graph serves them from its float32 copies."""
     data = clustered(500, 16, seed=7)
+    table = f"covered_{quantization.lower()}"
     with conn.cursor() as cursor:
-        cursor.execute("CREATE TABLE covered (id INT UNSIGNED PRIMARY KEY, tag VARCHAR(8), "
-                       "v VECTOR(16), VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
-        cursor.executemany("INSERT INTO covered VALUES (%s, %s, %s)",
+        cursor.execute(f"CREATE TABLE {table} (id INT UNSIGNED PRIMARY KEY, tag VARCHAR(8), "
+                       f"v VECTOR(16), VECTOR INDEX idx ((VEC_L2_DISTANCE(v))) "
+                       f"QUANTIZATION={quantization})")
+        cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s)",
                            [(i + 3_000_000_000, f"t{i}", vector_text(v)) for i, v in enumerate(data)])
-        wait_until_built(cursor, "covered")
+        wait_until_built(cursor, table)
         query = vector_text(data[3])
-        covered = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d FROM covered "
+        covered = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d FROM {table} "
                    f"ORDER BY d LIMIT 10")
-        with_tag = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d, tag FROM covered "
+        with_tag = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d, tag FROM {table} "
                     f"ORDER BY d LIMIT 10")
         deadline = time.monotonic() + 10
         while True:  # the worker marks the graph current within its 100 ms poll
@@ -429,7 +472,7 @@ def test_index_only_rows_equal_the_tables(conn):
         assert from_graph[0][0] == 3_000_000_003 and from_graph[0][2] == 0
 
         # A committed delete is never served from the graph, drained or not.
-        cursor.execute("DELETE FROM covered WHERE id = %s", (3_000_000_003,))
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", (3_000_000_003,))
         cursor.execute(covered)
         after_delete = cursor.fetchall()
         cursor.execute(with_tag)
