@@ -20,6 +20,10 @@ Memory: the server's resident set growth over the index build (vexdb, MariaDB: o
 each), and the index's size as the server reports it (pgvector: pg_relation_size; MariaDB: the
 InnoDB tablespace of the index's hidden table).
 
+--quantization NONE|BF16|INT8 picks vexdb's index (QUANTIZATION=...); the in-process column then
+comes from compare.py's matching variant (vexdb, vexdb-bf16, vexdb-int8) in --in-process.
+--tables-from RAW.json re-makes the tables of an earlier run without measuring.
+
 The peers run from bench/ann/peers_sql.sh (Debian 13 packages in a chroot); vexdb-server is
 started here on a free port with a fresh data directory.
 
@@ -357,12 +361,31 @@ def measure(system, data, args):
             for c in system.clients}
 
 
-def in_process_points(path, dataset):
+# compare.py's in-process variant with the same index as the SQL run's --quantization.
+IN_PROCESS_VARIANTS = {"NONE": "vexdb", "BF16": "vexdb-bf16", "INT8": "vexdb-int8"}
+
+
+def in_process_points(path, dataset, quantization):
+    """{ef: point} of the in-process run of the same index, or {} if `path` has none."""
     try:
         with open(path) as f:
-            return {p["ef"]: p for p in json.load(f)[dataset]["vexdb"]["points"]}
+            runs = json.load(f)[dataset][IN_PROCESS_VARIANTS[quantization]]
+        return {p["ef"]: p for p in runs["points"]}
     except (OSError, KeyError, ValueError):
         return {}
+
+
+def measure_all(args, name, meta, data):
+    """Every system's results on one dataset, each server started and stopped here."""
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="vexdb-ann-sql-") as work:
+        for system_name in args.systems.split(","):
+            system = SYSTEMS[system_name](args, meta["metric"], work)
+            try:
+                results.update(measure(system, data, args))
+            finally:
+                system.close()
+    return results
 
 
 def table(meta, queries, results, in_process, args):
@@ -449,6 +472,8 @@ def parse_args():
     parser.add_argument("--in-process", default=str(HERE / "results" / "latest.json"),
                         help="compare.py's raw results, for the in-process column")
     parser.add_argument("--out", help="also write the tables here, and the raw JSON beside")
+    parser.add_argument("--tables-from", help="measure nothing: make the tables from the raw JSON "
+                        "of an earlier run (for instance with another --in-process file)")
     return parser.parse_args()
 
 
@@ -467,17 +492,14 @@ def main():
         if args.queries:
             queries, truth = queries[:args.queries], truth[:args.queries]
         data = (base, queries, truth, meta["metric"], [vector_text(q) for q in queries])
-        results = {}
-        with tempfile.TemporaryDirectory(prefix="vexdb-ann-sql-") as work:
-            for system_name in args.systems.split(","):
-                system = SYSTEMS[system_name](args, meta["metric"], work)
-                try:
-                    results.update(measure(system, data, args))
-                finally:
-                    system.close()
+        if args.tables_from:
+            with open(args.tables_from) as f:
+                results = json.load(f)[name]
+        else:
+            results = measure_all(args, name, meta, data)
         raw[name] = results
         sections.append(table(meta, len(queries), results,
-                              in_process_points(args.in_process, name), args))
+                              in_process_points(args.in_process, name, args.quantization), args))
         print(sections[-1] + "\n", flush=True)
     if args.out:
         write_results(args.out, sections, raw)
