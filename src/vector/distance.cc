@@ -101,8 +101,9 @@ void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored,
 }
 
 // Σ c_i d_i over two int8 vectors' codes: zero-extended to 16 bits, multiplied in pairs and
-// summed into 32-bit lanes (one vpmaddwd on x86), two accumulators per stream. No overflow:
-// each product is at most 255², and dim * 255² < 2^31 for dim <= 16383.
+// summed into 32-bit lanes (one vpmaddwd on x86; sum1 is the second accumulator that some
+// targets' ReorderWidenMulAccumulate fills, unused on x86). No overflow: each product is at
+// most 255², and dim * 255² < 2^31 for dim <= 16383.
 template <size_t kStreams>
 void CodeDots(const uint8_t* HWY_RESTRICT query, const uint8_t* const* stored, size_t dim,
               int64_t* out) {
@@ -180,11 +181,6 @@ float ScalarL2Squared(const void* query, const void* stored, size_t dim) {
   return sum;
 }
 
-template <typename T>
-void ScalarL2SquaredBatch4(const void* query, const void* const* stored, size_t dim, float* out) {
-  for (int v = 0; v < 4; ++v) out[v] = ScalarL2Squared<T>(query, stored[v], dim);
-}
-
 float ScalarL2SquaredInt8(const void* query, const void* stored, size_t dim) {
   const uint8_t* a = Int8Codes(query);
   const uint8_t* b = Int8Codes(stored);
@@ -193,9 +189,9 @@ float ScalarL2SquaredInt8(const void* query, const void* stored, size_t dim) {
   return Int8L2Squared(query, stored, dim, dot);
 }
 
-void ScalarL2SquaredBatch4Int8(const void* query, const void* const* stored, size_t dim,
-                               float* out) {
-  for (int v = 0; v < 4; ++v) out[v] = ScalarL2SquaredInt8(query, stored[v], dim);
+template <DistanceFn kDistance>
+void ScalarBatch4(const void* query, const void* const* stored, size_t dim, float* out) {
+  for (int v = 0; v < 4; ++v) out[v] = kDistance(query, stored[v], dim);
 }
 
 }  // namespace
@@ -211,13 +207,13 @@ HWY_EXPORT(TargetName);
 DistanceKernels ScalarDistanceKernels(VectorEncoding encoding) {
   switch (encoding) {
     case VectorEncoding::kFloat32:
-      return {ScalarL2Squared<float>, ScalarL2SquaredBatch4<float>, "portable"};
+      return {ScalarL2Squared<float>, ScalarBatch4<ScalarL2Squared<float>>, "portable"};
     case VectorEncoding::kBFloat16:
-      return {ScalarL2Squared<uint16_t>, ScalarL2SquaredBatch4<uint16_t>, "portable"};
+      return {ScalarL2Squared<uint16_t>, ScalarBatch4<ScalarL2Squared<uint16_t>>, "portable"};
     case VectorEncoding::kInt8:
       break;
   }
-  return {ScalarL2SquaredInt8, ScalarL2SquaredBatch4Int8, "portable"};
+  return {ScalarL2SquaredInt8, ScalarBatch4<ScalarL2SquaredInt8>, "portable"};
 }
 
 // Entry 0 of a Highway dispatch table is a trampoline that picks the target on every call;

@@ -22,8 +22,8 @@
 // SearchLayer expands a node it first picks out the unvisited neighbours and asks for all of
 // their vectors at once, then computes their distances four at a time (distance.h), which keeps
 // many cache misses in flight instead of one. bfloat16 storage halves those bytes again; int8
-// quarters them, and a search then re-ranks its ef candidates by their float32 copies, which
-// are read for those few nodes only.
+// quarters them, and a search then re-ranks its best 2k candidates by their float32 copies,
+// which are read for those few nodes only.
 //
 // Filters and deletes share one mechanism: SearchLayer takes an `accept` predicate that decides
 // what may enter the results, while every reached node, accepted or not, is still expanded. So
@@ -283,29 +283,34 @@ bool HnswIndex::MarkDeleted(int64_t label) {
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-// Distances four at a time, like SearchLayer, so that the loads of four vectors overlap.
+// Four at a time, so that the loads of four vectors overlap instead of each distance waiting
+// for its own.
+template <typename Ids, typename Visit>
+void HnswIndex::VisitDistances(const void* query, const Ids& ids, uint32_t count,
+                               const Visit& visit) const {
+  uint32_t i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const uint32_t batch[4] = {ids[i], ids[i + 1], ids[i + 2], ids[i + 3]};
+    const void* vectors[4] = {store_->vector(batch[0]), store_->vector(batch[1]),
+                              store_->vector(batch[2]), store_->vector(batch[3])};
+    float distances[4];
+    kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
+    for (int j = 0; j < 4; ++j) visit(batch[j], distances[j]);
+  }
+  for (; i < count; ++i) {
+    const uint32_t id = ids[i];
+    visit(id, Distance(query, id));
+  }
+}
+
 Neighbor HnswIndex::GreedyClosest(const void* query, Neighbor start, int level) const {
   Neighbor best = start;
   for (uint32_t current = kNoNode; current != best.id;) {
     current = best.id;
     const LinkList links = store_->Links(current, level);
-    const uint32_t count = links.size();
-    uint32_t i = 0;
-    for (; i + 4 <= count; i += 4) {
-      const uint32_t ids[4] = {links[i], links[i + 1], links[i + 2], links[i + 3]};
-      const void* vectors[4] = {store_->vector(ids[0]), store_->vector(ids[1]),
-                                store_->vector(ids[2]), store_->vector(ids[3])};
-      float distances[4];
-      kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
-      for (int j = 0; j < 4; ++j) {
-        if (distances[j] < best.distance) best = Neighbor{distances[j], ids[j]};
-      }
-    }
-    for (; i < count; ++i) {
-      const uint32_t link = links[i];
-      const float distance = Distance(query, link);
+    VisitDistances(query, links, links.size(), [&best](uint32_t link, float distance) {
       if (distance < best.distance) best = Neighbor{distance, link};
-    }
+    });
   }
   return best;
 }
@@ -356,15 +361,7 @@ void HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t
       }
       if (results.size() == ef) bound = results.front().distance;
     };
-    uint32_t i = 0;
-    for (; i + 4 <= fresh_count; i += 4) {
-      const void* vectors[4] = {store_->vector(fresh[i]), store_->vector(fresh[i + 1]),
-                                store_->vector(fresh[i + 2]), store_->vector(fresh[i + 3])};
-      float distances[4];
-      kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
-      for (int j = 0; j < 4; ++j) admit(fresh[i + j], distances[j]);
-    }
-    for (; i < fresh_count; ++i) admit(fresh[i], Distance(query, fresh[i]));
+    VisitDistances(query, fresh, fresh_count, admit);
   }
   std::sort_heap(results.begin(), results.end(), Nearer());
   scratch->nearest.swap(results);

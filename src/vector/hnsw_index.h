@@ -72,7 +72,7 @@ struct HnswMatch {
   // the normalized vectors), close to but not bit-identical with the SQL functions. With
   // bfloat16 storage it is approximate (relative error around 2^-8): fetch more than k and
   // re-rank by the exact distance when the order matters. With int8 it is the float32
-  // kernel's: the search re-ranks its ef candidates by their float32 copies.
+  // kernel's: the search re-ranks its best 2k candidates by their float32 copies.
   float distance;
 };
 
@@ -161,6 +161,9 @@ class HnswIndex {
   void PromoteEntry(uint32_t id, int level);
 
   // The search primitives (hnsw_index.cc opens with how they fit together).
+  // Calls visit(id, distance) for ids[0, count): a uint32_t array or a LinkList.
+  template <typename Ids, typename Visit>
+  void VisitDistances(const void* query, const Ids& ids, uint32_t count, const Visit& visit) const;
   Neighbor GreedyClosest(const void* query, Neighbor start, int level) const;
   template <typename Accept>
   void SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,

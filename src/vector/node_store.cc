@@ -29,14 +29,13 @@ void LinkList::Assign(std::span<const uint32_t> ids) {
   std::atomic_ref(*count_).store(static_cast<uint32_t>(ids.size()), std::memory_order_release);
 }
 
-NodeStore::NodeStore(uint32_t dimension, size_t vector_bytes, bool exact_vectors,
-                     uint32_t max_links0, uint32_t max_links)
-    : dimension_(dimension),
-      vector_bytes_(vector_bytes),
-      exact_vectors_(exact_vectors),
-      max_links0_(max_links0),
-      max_links_(max_links),
-      vector_offset_(RoundUp(kLinksOffset + sizeof(uint32_t) * max_links0, kCacheLine)),
+NodeStore::NodeStore(const HnswOptions& options)
+    : dimension_(options.dimension),
+      vector_bytes_(EncodedVectorBytes(options.encoding, options.dimension)),
+      exact_vectors_(KeepsExactVectors(options.encoding)),
+      max_links0_(MaxLinks0(options)),
+      max_links_(MaxUpperLinks(options)),
+      vector_offset_(RoundUp(kLinksOffset + sizeof(uint32_t) * max_links0_, kCacheLine)),
       stride_(RoundUp(vector_offset_ + vector_bytes_, kCacheLine)),
       prefetch_lines_(
           std::min(kMaxPrefetchLines, RoundUp(vector_bytes_, kCacheLine) / kCacheLine)) {}

@@ -65,13 +65,8 @@ class NodeStore {
  public:
   static constexpr int kMaxLevel = 63;
 
-  NodeStore(uint32_t dimension, size_t vector_bytes, bool exact_vectors, uint32_t max_links0,
-            uint32_t max_links);
   // Sized for an index with these options.
-  explicit NodeStore(const HnswOptions& options)
-      : NodeStore(options.dimension, EncodedVectorBytes(options.encoding, options.dimension),
-                  KeepsExactVectors(options.encoding), MaxLinks0(options),
-                  MaxUpperLinks(options)) {}
+  explicit NodeStore(const HnswOptions& options);
 
   uint32_t dimension() const { return dimension_; }
   size_t vector_bytes() const { return vector_bytes_; }

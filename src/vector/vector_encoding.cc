@@ -31,7 +31,7 @@ void EncodeInt8(const float* vector, size_t dim, void* out) {
 void DecodeInt8(const void* encoded, size_t dim, float* out) {
   Int8Header header;
   std::memcpy(&header, encoded, sizeof(header));
-  const uint8_t* codes = static_cast<const uint8_t*>(encoded) + sizeof(Int8Header);
+  const uint8_t* codes = Int8Codes(encoded);
   // In double, so that step * 255 cannot overflow where the range is wider than float's.
   for (size_t i = 0; i < dim; ++i) {
     out[i] = static_cast<float>(double{header.offset} + double{header.step} * codes[i]);
