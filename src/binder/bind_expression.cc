@@ -47,7 +47,9 @@ Status ParseVectorConstant(BoundExprPtr* arg) {
   VEXDB_ASSIGN_OR_RETURN(std::vector<float> elements, ParseVectorText(expr.constant.string_value()));
   LogicalType type = LogicalType::Of(TypeId::kVector);
   type.length = static_cast<int64_t>(elements.size());
+  int literal_location = expr.literal_location;
   *arg = MakeConstant(Value::Vector(std::move(elements)), type);
+  (*arg)->literal_location = literal_location;
   return Status::OK();
 }
 
@@ -291,9 +293,13 @@ Result<BoundExprPtr> Binder::Impl::BindLiteral(const ast::LiteralExpr& literal) 
       }
       return MakeConstant(Value::Double(v), LogicalType::Double());
     }
-    case ast::LiteralKind::kString:
-      return MakeConstant(Value::String(literal.text),
-                          StringLiteralType(literal.text, IsBinaryIntroducer(literal.introducer)));
+    case ast::LiteralKind::kString: {
+      BoundExprPtr node = MakeConstant(
+          Value::String(literal.text),
+          StringLiteralType(literal.text, IsBinaryIntroducer(literal.introducer)));
+      if (tag_literals_) node->literal_location = literal.location;
+      return node;
+    }
     case ast::LiteralKind::kHex:
     case ast::LiteralKind::kBit:
       return MakeConstant(Value::String(literal.text), StringLiteralType(literal.text, true));
@@ -352,6 +358,7 @@ Result<BoundExprPtr> Binder::Impl::BindUnary(const ast::UnaryExpr& expr, const S
     case ast::UnaryOp::kPlus: return operand;
     case ast::UnaryOp::kMinus: {
       if (operand->kind == BoundExprKind::kConstant && !operand->constant.is_null()) {
+        PinLiteral(*operand);
         VEXDB_ASSIGN_OR_RETURN(Value v, EvaluateNegate(operand->constant, operand->type));
         LogicalType t = operand->type;
         if (v.kind() == ValueKind::kInt) t.is_unsigned = false;
@@ -464,6 +471,7 @@ Result<BoundExprPtr> Binder::Impl::MakeFunctionCall(std::string_view name,
   for (const auto& arg : args) {
     types.push_back(arg->type);
     constants.push_back(arg->kind == BoundExprKind::kConstant ? &arg->constant : nullptr);
+    if (function->refine_type != nullptr) PinLiteral(*arg);
   }
   VEXDB_ASSIGN_OR_RETURN(LogicalType type, ResolveReturnType(*function, types, constants));
   BoundExprPtr node = MakeNode(BoundExprKind::kFunction, std::move(type));

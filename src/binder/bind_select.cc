@@ -89,10 +89,11 @@ Result<std::shared_ptr<BoundQuery>> Binder::Impl::BindSimpleSelect(const ast::Se
     }
     VEXDB_ASSIGN_OR_RETURN(BoundExprPtr bound, BindExpr(*item.expr, scope));
     std::string name = item.alias;
-    if (name.empty()) {
-      name = item.expr->type == ast::ExprType::kColumnRef
-                 ? item.expr->As<ast::ColumnRefExpr>().parts.back()
-                 : item.text;
+    if (name.empty() && item.expr->type == ast::ExprType::kColumnRef) {
+      name = item.expr->As<ast::ColumnRefExpr>().parts.back();
+    } else if (name.empty()) {
+      name = item.text;
+      PinText(item.text_location, item.text.size());  // the name holds the literals' text
     }
     items.push_back(std::move(bound));
     names.push_back(name);
@@ -203,7 +204,7 @@ Status Binder::Impl::BindOrderAndLimit(const ast::SelectStmt& select, BoundQuery
         // Two select items of that name are ambiguous unless they are the same expression.
         bool same = alias_index < 0 || alias_index == index ||
                     (pre_aggregate_items != nullptr &&
-                     (*pre_aggregate_items)[alias_index]->Equals(*(*pre_aggregate_items)[index]));
+                     Same(*(*pre_aggregate_items)[alias_index], *(*pre_aggregate_items)[index]));
         if (!same) return Status::Error(ErrorCode::kNonUniq, simple, "order clause");
         if (alias_index < 0) alias_index = index;
       }
@@ -221,7 +222,7 @@ Status Binder::Impl::BindOrderAndLimit(const ast::SelectStmt& select, BoundQuery
     allow_aggregates_ = false;
     int match = -1;
     for (int i = 0; i < query->visible_columns; ++i) {
-      if ((*pre_aggregate_items)[i]->Equals(*bound)) match = i;
+      if (Same(*(*pre_aggregate_items)[i], *bound)) match = i;
     }
     if (match >= 0) {
       order.expr = MakeColumn(match, query->columns[match].type);
@@ -248,6 +249,7 @@ Result<std::optional<uint64_t>> Binder::Impl::BindLimitValue(const ast::Expr* ex
   if (expr == nullptr) return std::optional<uint64_t>();
   Scope empty;
   VEXDB_ASSIGN_OR_RETURN(BoundExprPtr bound, BindExpr(*expr, empty));
+  PinLiteral(*bound);
   const Value& v = bound->constant;
   if (bound->kind != BoundExprKind::kConstant) {
     return Status::Error(ErrorCode::kParseError, 1, expr->location, "LIMIT");
@@ -264,7 +266,7 @@ Result<BoundExprPtr> Binder::Impl::RewriteAfterAggregation(BoundExprPtr expr, Bo
   if (expr->kind == BoundExprKind::kAggregate) {
     LogicalType type = expr->type;
     for (size_t i = 0; i < query->aggregates.size(); ++i) {
-      if (AggregatesEqual(*expr->aggregate, *query->aggregates[i])) {
+      if (SameAggregate(*expr->aggregate, *query->aggregates[i])) {
         return MakeColumn(key_count + static_cast<int>(i), type);
       }
     }
@@ -272,7 +274,7 @@ Result<BoundExprPtr> Binder::Impl::RewriteAfterAggregation(BoundExprPtr expr, Bo
     return MakeColumn(key_count + static_cast<int>(query->aggregates.size()) - 1, type);
   }
   for (int i = 0; i < key_count; ++i) {
-    if (expr->Equals(*query->group_keys[i])) return MakeColumn(i, expr->type, expr->name);
+    if (Same(*expr, *query->group_keys[i])) return MakeColumn(i, expr->type, expr->name);
   }
   if (expr->kind == BoundExprKind::kColumn) {
     // Not functionally checked (as with ONLY_FULL_GROUP_BY off): the group's first value.

@@ -109,7 +109,9 @@ Result<std::shared_ptr<BoundQuery>> Binder::Impl::BindView(const TableInfo& view
     return Status::Internal("view definition is not a SELECT");
   }
   std::string saved_database = std::exchange(options_.current_database, view.database);
+  bool saved_tagging = std::exchange(tag_literals_, false);  // not the statement's literals
   auto query = BindQuery(*statement->As<ast::SelectStatement>().select, nullptr);
+  tag_literals_ = saved_tagging;
   options_.current_database = std::move(saved_database);
   return query;
 }

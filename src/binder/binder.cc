@@ -40,6 +40,35 @@ Result<std::string> Binder::ResolveDatabase(std::string_view database) const {
   return impl_->ResolveDatabase(database);
 }
 
+const std::vector<std::pair<int, int>>& Binder::pinned_ranges() const {
+  return impl_->pinned_ranges_;
+}
+
+void Binder::Impl::PinLiterals(const BoundExpr& expr) {
+  PinLiteral(expr);
+  for (const auto& child : expr.children) PinLiterals(*child);
+  if (expr.aggregate) PinLiterals(*expr.aggregate);
+}
+
+void Binder::Impl::PinLiterals(const BoundAggregate& aggregate) {
+  for (const auto& arg : aggregate.args) PinLiterals(*arg);
+  for (const auto& [expr, descending] : aggregate.order_by) PinLiterals(*expr);
+}
+
+bool Binder::Impl::Same(const BoundExpr& a, const BoundExpr& b) {
+  if (!a.Equals(b)) return false;
+  PinLiterals(a);
+  PinLiterals(b);
+  return true;
+}
+
+bool Binder::Impl::SameAggregate(const BoundAggregate& a, const BoundAggregate& b) {
+  if (!AggregatesEqual(a, b)) return false;
+  PinLiterals(a);
+  PinLiterals(b);
+  return true;
+}
+
 Result<std::string> Binder::Impl::ResolveDatabase(std::string_view database) const {
   if (!database.empty()) return std::string(database);
   if (options_.current_database.empty()) return Status::Error(ErrorCode::kNoDbSelected);

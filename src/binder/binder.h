@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "binder/bound_statement.h"
@@ -43,6 +44,10 @@ struct BinderOptions {
   std::string current_database;
   const SystemTableResolver* system_tables = nullptr;
   const VariableTypes* variables = nullptr;
+  // Tag the constants bound from the statement's string literals with the literal's location
+  // (BoundExpr::literal_location) and record what else the binding read of them
+  // (Binder::pinned_ranges), for main/'s statement cache.
+  bool tag_literals = false;
 };
 
 class Binder {
@@ -60,6 +65,13 @@ class Binder {
   Result<TableRef> ResolveTable(std::string_view database, std::string_view name) const;
   // The database a name refers to ("" = current; kNoDbSelected if none).
   Result<std::string> ResolveDatabase(std::string_view database) const;
+
+  // With tag_literals: the byte ranges [begin, end) of the statement text whose literals the
+  // bound statements depend on beyond the tagged constants holding them (unaliased select
+  // items, named by their text; constants a result type was refined from; folded operands).
+  // A tagged literal outside every range can be given another value of the same type by
+  // assigning it to every node with its location, with the same effect as binding anew.
+  const std::vector<std::pair<int, int>>& pinned_ranges() const;
 
  private:
   class Impl;

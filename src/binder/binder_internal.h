@@ -41,7 +41,23 @@ enum class Clause { kFieldList, kWhere, kOn, kGroup, kHaving, kOrder, kValues, k
 class Binder::Impl {
  public:
   Impl(const Catalog& catalog, BinderOptions options)
-      : catalog_(catalog), options_(std::move(options)) {}
+      : catalog_(catalog), options_(std::move(options)), tag_literals_(options_.tag_literals) {}
+
+  // Literal tagging (BinderOptions::tag_literals): a literal whose value the binding used
+  // beyond holding it in a constant is pinned. Call PinLiteral on any constant whose value is
+  // read while binding, and compare expressions with Same / SameAggregate, which pin the
+  // literals of expressions found equal (one of them may then be dropped for the other).
+  void PinLiteral(const BoundExpr& expr) {
+    int at = expr.literal_location;
+    if (at >= 0) pinned_ranges_.emplace_back(at, at + 1);
+  }
+  void PinText(int location, size_t size) {
+    if (tag_literals_) pinned_ranges_.emplace_back(location, location + static_cast<int>(size));
+  }
+  void PinLiterals(const BoundExpr& expr);
+  void PinLiterals(const BoundAggregate& aggregate);
+  bool Same(const BoundExpr& a, const BoundExpr& b);
+  bool SameAggregate(const BoundAggregate& a, const BoundAggregate& b);
 
   // Queries.
   Result<std::shared_ptr<BoundQuery>> BindQuery(const ast::SelectStmt& select, const Scope* outer);
@@ -98,6 +114,8 @@ class Binder::Impl {
   bool allow_aggregates_ = false;
   // Select-list aliases that HAVING may reference (name -> expression over the FROM row).
   const std::vector<std::pair<std::string, const BoundExpr*>>* having_aliases_ = nullptr;
+  bool tag_literals_ = false;  // off while binding a view's own text
+  std::vector<std::pair<int, int>> pinned_ranges_;  // [begin, end) in the statement text
   // INSERT ... ON DUPLICATE KEY UPDATE: VALUES(col) reads the row being inserted, which follows
   // the existing row's columns at this offset (-1 outside that clause).
   int values_function_offset_ = -1;

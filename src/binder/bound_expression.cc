@@ -61,6 +61,7 @@ BoundExprPtr BoundExpr::Copy() const {
   copy->type = type;
   for (const auto& child : children) copy->children.push_back(child->Copy());
   copy->constant = constant;
+  copy->literal_location = literal_location;
   copy->column_index = column_index;
   copy->depth = depth;
   copy->function = function;

@@ -79,6 +79,10 @@ struct BoundExpr {
   std::string name;            // kVariable name; kColumn debug name; kFunction name
   std::shared_ptr<BoundQuery> subquery;  // kSubquery, kExists, kInSubquery
   bool correlated = false;     // the subquery reads outer columns
+  // kConstant holding a string literal of the statement, or the vector parsed from one, when
+  // the binder tags literals (BinderOptions::tag_literals): the literal's ast::Expr::location;
+  // -1 otherwise. Copies keep it, so every node that holds the literal's value can be found.
+  int literal_location = -1;
 
   BoundExprPtr Copy() const;
   // Structural equality (GROUP BY matching).

@@ -7,6 +7,7 @@
 // executed from their AST by execution/ and main/, so they are not represented here.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +71,13 @@ struct BoundQuery {
   std::vector<ResultColumn> columns;  // metadata of the visible output columns
   bool correlated = false;  // reads columns of an enclosing query (kOuterColumn)
 };
+
+// Calls `visit` on every expression node of the query, children after their parent: WHERE,
+// select items, ORDER BY, GROUP BY, HAVING, aggregate arguments, join conditions, and the same
+// for derived tables, subqueries and set operands.
+void ForEachExpr(BoundQuery& query, const std::function<void(BoundExpr&)>& visit);
+// True if the query or a query within it reads with FOR UPDATE or FOR SHARE (locking reads).
+bool LocksRows(const BoundQuery& query);
 
 struct BoundInsert {
   TableRef table;

@@ -15,6 +15,7 @@
 #include "main/session.h"
 
 #include <chrono>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -77,20 +78,28 @@ class StatementRunner {
   StatementRunner(Database& db, const ConnectionInfo& info, SessionState& state)
       : db_(db), info_(info), state_(state) {}
 
+  // A SELECT this runner binds is offered to the session's statement cache under `sql`, the
+  // whole text of the single statement it runs.
+  void OfferSelectsToCache(std::string_view sql) { cached_sql_ = sql; }
+
   Result<QueryResult> Run(const ast::Statement& statement);
+  // A SELECT bound earlier (the statement cache's).
+  Result<QueryResult> RunBoundSelect(const BoundQuery& query);
 
  private:
   bool autocommit() const { return state_.BoolVariable("autocommit"); }
   bool InTransaction() const { return state_.txn != nullptr; }
 
   ExecContext MakeContext();
-  Binder MakeBinder();
+  Binder MakeBinder(bool tag_literals = false);
   Transaction& EnsureTransaction();
   Status CommitTransaction();
   void RollbackTransaction();
   // Runs fn inside the transaction under a statement savepoint; commits if autocommit.
   Result<QueryResult> InTransactionScope(const std::function<Result<QueryResult>(ExecContext&)>& fn);
   Result<QueryResult> RunOnce(const std::function<Result<QueryResult>(ExecContext&)>& fn);
+  // Runs fn on a read-only snapshot, outside any transaction.
+  Result<QueryResult> RunOnSnapshot(const std::function<Result<QueryResult>(ExecContext&)>& fn);
 
   Result<QueryResult> RunSelect(const ast::SelectStatement& select);
   Result<QueryResult> RunInsert(const ast::InsertStatement& insert);
@@ -108,6 +117,7 @@ class StatementRunner {
   const ConnectionInfo& info_;
   SessionState& state_;
   int64_t now_ = NowMicros();
+  std::optional<std::string_view> cached_sql_;
 };
 
 ExecContext StatementRunner::MakeContext() {
@@ -139,11 +149,12 @@ ExecContext StatementRunner::MakeContext() {
   return ctx;
 }
 
-Binder StatementRunner::MakeBinder() {
+Binder StatementRunner::MakeBinder(bool tag_literals) {
   BinderOptions options;
   options.current_database = state_.current_database;
   options.system_tables = &db_.information_schema();
   options.variables = &state_;
+  options.tag_literals = tag_literals;
   return Binder(db_.catalog(), std::move(options));
 }
 
@@ -212,11 +223,33 @@ Result<QueryResult> StatementRunner::RunOnce(
   return result;
 }
 
+Result<QueryResult> StatementRunner::RunOnSnapshot(
+    const std::function<Result<QueryResult>(ExecContext&)>& fn) {
+  std::unique_ptr<Transaction> snapshot = db_.storage().BeginSnapshotRead();
+  ExecContext ctx = MakeContext();
+  ctx.txn = snapshot.get();
+  return fn(ctx);
+}
+
 Result<QueryResult> StatementRunner::RunSelect(const ast::SelectStatement& select) {
-  Binder binder = MakeBinder();
+  uint64_t catalog_version = db_.catalog().version();  // before binding: a DDL may follow
+  Binder binder = MakeBinder(/*tag_literals=*/cached_sql_.has_value());
   VEXDB_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> query, binder.BindQuery(*select.select));
-  VEXDB_ASSIGN_OR_RETURN(QueryResult result,
-                         InTransactionScope([&](ExecContext& ctx) { return ExecuteSelect(*query, ctx); }));
+  Result<QueryResult> result = RunBoundSelect(*query);
+  if (cached_sql_ && result.ok()) {
+    state_.statement_cache.Offer(*cached_sql_, state_.current_database, catalog_version,
+                                 std::move(query), binder.pinned_ranges());
+  }
+  return result;
+}
+
+Result<QueryResult> StatementRunner::RunBoundSelect(const BoundQuery& query) {
+  auto run = [&](ExecContext& ctx) { return ExecuteSelect(query, ctx); };
+  // A SELECT that is its own transaction and locks nothing reads a snapshot: the transaction
+  // it would begin and commit could hold no locks and no writes.
+  bool snapshot_only = !state_.txn && autocommit() && !LocksRows(query);
+  VEXDB_ASSIGN_OR_RETURN(QueryResult result, snapshot_only ? RunOnSnapshot(run)
+                                                           : InTransactionScope(run));
   state_.found_rows = result.rows.size();
   state_.row_count = -1;
   return result;
@@ -460,18 +493,19 @@ namespace {
 
 // SHOW WARNINGS and SHOW ERRORS list the diagnostics of the statement before them; every other
 // statement replaces them with its own (an error becomes one Error row).
-void RememberDiagnostics(const ast::Statement& statement, const Result<QueryResult>& result,
-                         SessionState* state) {
-  if (statement.type == ast::StatementType::kShow) {
-    ast::ShowKind kind = statement.As<ast::ShowStatement>().kind;
-    if (kind == ast::ShowKind::kWarnings || kind == ast::ShowKind::kErrors) return;
-  }
+void RememberDiagnostics(const Result<QueryResult>& result, SessionState* state) {
   if (result.ok()) {
     state->diagnostics = result->diagnostics;
   } else {
     const Status& error = result.status();
     state->diagnostics = {{"Error", error.mysql_errno(), error.message()}};
   }
+}
+
+bool ShowsDiagnostics(const ast::Statement& statement) {
+  if (statement.type != ast::StatementType::kShow) return false;
+  ast::ShowKind kind = statement.As<ast::ShowStatement>().kind;
+  return kind == ast::ShowKind::kWarnings || kind == ast::ShowKind::kErrors;
 }
 
 }  // namespace
@@ -499,6 +533,12 @@ Status Session::Execute(std::string_view sql, bool multi_statements,
 
 Status Session::ExecuteAll(std::string_view sql, bool multi_statements,
                            const ResultCallback& on_result) {
+  bool use_cache = state_->BoolVariable("tidb_enable_non_prepared_plan_cache");
+  if (use_cache) {
+    BoundQuery* cached = state_->statement_cache.Lookup(sql, state_->current_database,
+                                                        db_.catalog().version());
+    if (cached != nullptr) return ExecuteCached(*cached, on_result);
+  }
   Parser parser(sql);
   if (parser.AtEnd()) return Status::Error(ErrorCode::kEmptyQuery);
   while (true) {
@@ -509,12 +549,25 @@ Status Session::ExecuteAll(std::string_view sql, bool multi_statements,
     }
     Count(&db_.counters().questions);
     StatementRunner runner(db_, info_, *state_);
+    if (use_cache && !more) runner.OfferSelectsToCache(sql);
     Result<QueryResult> result = runner.Run(*statement);
-    RememberDiagnostics(*statement, result, state_.get());
+    if (!ShowsDiagnostics(*statement)) RememberDiagnostics(result, state_.get());
+    state_->RecordSystemVariable("last_plan_from_cache", Value::Int(0));
     if (!result.ok()) return result.status();
     VEXDB_RETURN_IF_ERROR(on_result(std::move(*result), more));
     if (!more) return Status::OK();
   }
+}
+
+Status Session::ExecuteCached(const BoundQuery& query, const ResultCallback& on_result) {
+  Count(&db_.counters().questions);
+  state_->interrupted = false;
+  StatementRunner runner(db_, info_, *state_);
+  Result<QueryResult> result = runner.RunBoundSelect(query);
+  RememberDiagnostics(result, state_.get());
+  state_->RecordSystemVariable("last_plan_from_cache", Value::Int(1));
+  if (!result.ok()) return result.status();
+  return on_result(std::move(*result), /*more=*/false);
 }
 
 Result<QueryResult> Session::ExecuteOne(std::string_view sql) {

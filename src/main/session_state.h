@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "binder/binder.h"
+#include "main/statement_cache.h"
 #include "main/system_variables.h"
 #include "storage/storage_engine.h"
 #include "execution/exec_context.h"
@@ -26,6 +27,8 @@ class SessionState : public VariableStore, public VariableTypes {
   Result<LogicalType> SystemVariableType(std::string_view name) const override;
 
   Status SetSystemVariable(std::string_view name, bool global, const Value& value);
+  // Sets a session variable the server maintains, read-only to clients (last_plan_from_cache).
+  void RecordSystemVariable(std::string_view name, Value value);
   void SetUserVariable(std::string_view name, Value value);
   bool BoolVariable(std::string_view name) const;
 
@@ -37,6 +40,7 @@ class SessionState : public VariableStore, public VariableTypes {
   uint64_t found_rows = 0;
   int64_t row_count = -1;
   std::vector<Diagnostic> diagnostics;    // of the last statement, for SHOW WARNINGS / ERRORS
+  StatementCache statement_cache;         // bound vector searches (statement_cache.h)
   std::atomic<bool> interrupted{false};
   std::atomic<bool> closed{false};
 

@@ -53,6 +53,11 @@ Status SessionState::SetSystemVariable(std::string_view name, bool global, const
   return Status::OK();
 }
 
+void SessionState::RecordSystemVariable(std::string_view name, Value value) {
+  const SystemVariableInfo* info = FindSystemVariable(name);
+  if (info != nullptr) session_values_[info->name] = std::move(value);
+}
+
 void SessionState::SetUserVariable(std::string_view name, Value value) {
   user_values_[FoldName(name)] = std::move(value);
 }

@@ -46,6 +46,9 @@ const std::vector<SystemVariableInfo>& Registry() {
       {"init_connect", S::kGlobal, T::kString, "", false},
       {"innodb_lock_wait_timeout", S::kBoth, T::kInt, "50", false},
       {"interactive_timeout", S::kBoth, T::kInt, "28800", false},
+      // TiDB: whether the previous statement ran a cached plan (here: a cached bound
+      // statement, main/statement_cache.h).
+      {"last_plan_from_cache", S::kSession, T::kBool, "0", true},
       {"license", S::kGlobal, T::kString, "Apache License 2.0", true},
       {"lower_case_table_names", S::kGlobal, T::kInt, "2", true},
       {"max_allowed_packet", S::kBoth, T::kInt, "67108864", false},
@@ -61,6 +64,9 @@ const std::vector<SystemVariableInfo>& Registry() {
       {"sql_safe_updates", S::kBoth, T::kBool, "0", false},
       {"sql_select_limit", S::kBoth, T::kInt, "18446744073709551615", false},
       {"system_time_zone", S::kGlobal, T::kString, "UTC", true},
+      // TiDB's switch of its plan cache for statements sent as text; here it switches the
+      // statement cache of vector searches (main/statement_cache.h), on by default.
+      {"tidb_enable_non_prepared_plan_cache", S::kBoth, T::kBool, "1", false},
       {"time_zone", S::kBoth, T::kString, "SYSTEM", false},
       {"transaction_isolation", S::kBoth, T::kString, "REPEATABLE-READ", false},
       {"transaction_read_only", S::kBoth, T::kBool, "0", false},

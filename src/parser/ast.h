@@ -288,6 +288,7 @@ struct SelectItem {
   ExprPtr expr;       // StarExpr for * / t.*
   std::string alias;  // "" if none
   std::string text;   // the item's source text, trimmed (MySQL names unaliased columns by it)
+  int text_location = 0;  // where `text` starts, as Expr::location counts
 };
 
 enum class JoinType : uint8_t { kInner, kLeft, kRight, kCross };

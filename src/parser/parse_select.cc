@@ -188,6 +188,7 @@ Result<ast::SelectItem> ParserImpl::ParseSelectItem() {
     VEXDB_ASSIGN_OR_RETURN(item.expr, ParseExpr());
   }
   item.text = std::string(SourceText(begin, prev_end_));
+  item.text_location = begin - stmt_begin_;
   if (item.expr->type != ast::ExprType::kStar) {
     VEXDB_ASSIGN_OR_RETURN(item.alias, ParseOptionalAlias(/*allow_string=*/true));
   }

@@ -27,6 +27,7 @@
 
 #include "storage/id_allocator.h"
 #include "storage/rocks_status.h"
+#include "storage/rocks_snapshot_read.h"
 #include "storage/rocks_transaction.h"
 
 namespace vexdb {
@@ -99,6 +100,9 @@ class RocksStorageEngine final : public StorageEngine {
   }
 
   std::unique_ptr<Transaction> BeginTransaction(const TransactionOptions& options) override;
+  std::unique_ptr<Transaction> BeginSnapshotRead() override {
+    return std::make_unique<SnapshotRead>(db_, data());
+  }
   Result<std::optional<std::string>> GetMeta(std::string_view key) override;
   Result<std::vector<std::pair<std::string, std::string>>> ScanMeta(
       std::string_view prefix) override;

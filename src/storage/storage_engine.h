@@ -65,6 +65,10 @@ class StorageEngine {
   // transaction's own writes. Thread safety: the engine is thread safe; a Transaction is not.
   // A Transaction destroyed without Commit rolls back.
   virtual std::unique_ptr<Transaction> BeginTransaction(const TransactionOptions& options = {}) = 0;
+  // A read-only view of the snapshot taken now: reads as a transaction begun now would, without
+  // its locks and write batch; locking reads and writes fail with kUnknown (1105). For
+  // statements that only read and are their own transaction (autocommit SELECT, no locking).
+  virtual std::unique_ptr<Transaction> BeginSnapshotRead() = 0;
 
   // Meta column family: point reads, prefix scans and atomic, synced batch writes.
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;

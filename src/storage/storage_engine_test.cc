@@ -44,6 +44,40 @@ class StorageEngineTest : public ::testing::Test {
   std::unique_ptr<StorageEngine> engine_;
 };
 
+// A snapshot read sees what a transaction begun at the same moment sees, later commits not,
+// and refuses locking reads and writes; it holds back the oldest snapshot while it lives.
+TEST_F(StorageEngineTest, SnapshotReadSeesItsSnapshotOnly) {
+  ASSERT_TRUE(PutAndCommit(*engine_, "a", "1").ok());
+  ASSERT_TRUE(PutAndCommit(*engine_, "b", "2").ok());
+  std::unique_ptr<Transaction> uncommitted = engine_->BeginTransaction();
+  ASSERT_TRUE(uncommitted->Put("c", "3").ok());
+  std::unique_ptr<Transaction> read = engine_->BeginSnapshotRead();
+  std::unique_ptr<Transaction> txn = engine_->BeginTransaction();
+  EXPECT_EQ(read->snapshot_sequence(), txn->snapshot_sequence());
+  EXPECT_EQ(engine_->OldestSnapshotSequence(), read->snapshot_sequence());
+  ASSERT_TRUE(uncommitted->Commit().ok());
+  ASSERT_TRUE(PutAndCommit(*engine_, "a", "changed").ok());
+
+  EXPECT_EQ(MustGet(*read, "a"), "1");
+  EXPECT_EQ(MustGet(*read, "c"), std::nullopt);
+  auto many = read->MultiGet(std::vector<std::string>{"a", "b", "c"});
+  ASSERT_TRUE(many.ok());
+  EXPECT_EQ(*many, (std::vector<std::optional<std::string>>{"1", "2", std::nullopt}));
+  std::vector<std::string> keys;
+  for (auto it = read->Scan("a", "c"); it->Valid(); it->Next()) keys.emplace_back(it->key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"a", "b"}));
+
+  EXPECT_EQ(read->GetForUpdate("a").status().code(), ErrorCode::kUnknown);
+  EXPECT_EQ(read->Put("d", "4").code(), ErrorCode::kUnknown);
+  EXPECT_EQ(read->Delete("a").code(), ErrorCode::kUnknown);
+  EXPECT_FALSE(read->has_writes());
+  EXPECT_TRUE(read->Commit().ok());
+  txn->Rollback();
+  txn.reset();
+  read.reset();
+  EXPECT_GT(engine_->OldestSnapshotSequence(), 0u);
+}
+
 TEST_F(StorageEngineTest, OwnWritesVisibleAndCommitPublishes) {
   std::unique_ptr<Transaction> t1 = engine_->BeginTransaction();
   ASSERT_TRUE(t1->Put("k", "v1").ok());

@@ -1,0 +1,78 @@
+#pragma once
+
+// StatementCache: one session's bound SELECT statements, so that a vector search sent again
+// with another query vector skips parsing and binding. Text-protocol clients (PyMySQL,
+// mysqlclient, SQLAlchemy on them) inline every parameter, so an application's search loop sends
+// texts that differ only in one '[...]' literal; TiDB's non-prepared plan cache serves the same
+// need, and its switch, tidb_enable_non_prepared_plan_cache, turns this cache on and off.
+//
+// Parameters: the string literals the binder turned into VECTOR constants (the query vector of
+// VEC_*_DISTANCE and the other vector functions), unless the binding depended on them further
+// (Binder::pinned_ranges: e.g. it matched a GROUP BY item with a select item because their
+// vectors were equal). Every other byte of the text must be the same, the other string
+// literals as written (parser/statement_shape.h). An entry also
+// keeps the current database and the catalog version it was bound under; every DDL changes the
+// version, so a stale entry is never used.
+//
+// A hit parses the new vectors, assigns each to every node tagged with its literal's location,
+// and hands out the cached query. The new vectors must parse and have the dimensions of the old
+// ones; otherwise the lookup misses, and binding anew reports the error as it always would.
+//
+// Thread safety: none; a session's statements run one at a time.
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "binder/bound_statement.h"
+
+namespace vexdb {
+
+class StatementCache {
+ public:
+  static constexpr size_t kDefaultCapacity = 64;
+
+  explicit StatementCache(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
+
+  // The bound query of `sql` with its new vectors assigned, or nullptr. The query stays valid
+  // until the next Lookup or Offer.
+  BoundQuery* Lookup(std::string_view sql, std::string_view database, uint64_t catalog_version);
+
+  // A SELECT `sql` just bound with BinderOptions::tag_literals, under `catalog_version` read
+  // before binding. Kept if it has at least one parameter; the least recently used entry goes
+  // when the cache is full.
+  void Offer(std::string_view sql, std::string_view database, uint64_t catalog_version,
+             std::shared_ptr<BoundQuery> query, const std::vector<std::pair<int, int>>& pinned);
+
+  size_t size() const { return entries_.size(); }
+  void Clear();
+
+ private:
+  struct Parameter {
+    size_t literal = 0;               // index in the shape's literals
+    LogicalType type;                 // VECTOR(d) of every node
+    std::vector<BoundExpr*> nodes;    // the constants holding the literal's vector
+  };
+  struct Entry {
+    std::string key;  // StatementShape::key
+    std::string database;
+    uint64_t catalog_version = 0;
+    std::vector<std::string> written;  // each literal as written; "" for parameters
+    std::vector<Parameter> parameters;
+    std::shared_ptr<BoundQuery> query;
+  };
+  using Entries = std::list<Entry>;  // most recently used first
+
+  void Erase(Entries::iterator entry);
+
+  size_t capacity_;
+  Entries entries_;
+  std::unordered_multimap<std::string, Entries::iterator> by_key_;
+};
+
+}  // namespace vexdb
