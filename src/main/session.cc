@@ -159,7 +159,13 @@ Binder StatementRunner::MakeBinder(bool tag_literals) {
 }
 
 Transaction& StatementRunner::EnsureTransaction() {
-  if (!state_.txn) state_.txn = db_.storage().BeginTransaction();
+  if (state_.txn) return *state_.txn;
+  TransactionOptions options;  // a row lock is waited for innodb_lock_wait_timeout seconds
+  auto timeout = state_.GetSystemVariable("innodb_lock_wait_timeout", false);
+  if (timeout.ok() && timeout->kind() == ValueKind::kInt && timeout->int_value() >= 0) {
+    options.lock_wait_timeout_ms = timeout->int_value() * 1000;
+  }
+  state_.txn = db_.storage().BeginTransaction(options);
   return *state_.txn;
 }
 

@@ -149,6 +149,27 @@ def test_select_for_update_blocks_other_writers(connect, accounts):
     assert balance(locker, 1) == 50
 
 
+@pytest.mark.parametrize("sql", [
+    "SELECT balance FROM accounts WHERE id = 1 FOR UPDATE",
+    "SELECT id FROM accounts WHERE id IN (SELECT id FROM accounts WHERE id = 1 FOR UPDATE)",
+    "SELECT a.balance FROM (SELECT * FROM accounts WHERE id = 1 FOR UPDATE) AS a",
+])
+def test_autocommit_locking_reads_still_lock(connect, accounts, sql):
+    # An autocommit SELECT reads a snapshot without a transaction, unless it locks rows anywhere:
+    # then it waits for the row lock like any locking read, as long as the session's
+    # innodb_lock_wait_timeout says.
+    holder = connect(database=accounts)
+    reader = connect(database=accounts, autocommit=True)
+    execute(holder, "UPDATE accounts SET balance = 1 WHERE id = 1")  # holds the row lock
+    execute(reader, "SET innodb_lock_wait_timeout = 1")
+    assert balance(reader, 1) == 100  # the plain read neither waits nor sees the update
+    with pytest.raises(pymysql.err.OperationalError) as error:
+        execute(reader, sql)
+    assert error.value.args[0] == 1205
+    holder.rollback()
+    execute(reader, sql)
+
+
 def test_statement_is_atomic(connect, accounts):
     conn = connect(database=accounts)
     execute(conn, "INSERT INTO accounts VALUES (10, 1)")
