@@ -1,7 +1,6 @@
 #include "main/statement_cache.h"
 
 #include <map>
-#include <optional>
 
 #include "parser/statement_shape.h"
 #include "types/vector_text.h"
@@ -39,26 +38,41 @@ std::map<int, Tagged> TaggedConstants(BoundQuery& query) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> StatementCache::Match(const Entry& entry,
+                                                              std::string_view sql) {
+  std::vector<std::string> values;
+  size_t pos = 0;
+  for (size_t i = 0; i < entry.written.size(); ++i) {
+    const std::string& piece = entry.pieces[i];
+    if (sql.compare(pos, piece.size(), piece) != 0) return std::nullopt;
+    pos += piece.size();
+    std::optional<ShapeLiteral> literal = StringLiteralAt(sql, pos);
+    if (!literal) return std::nullopt;
+    if (!entry.written[i].empty() && literal->raw != entry.written[i]) return std::nullopt;
+    pos += literal->raw.size();
+    values.push_back(std::move(literal->value));
+  }
+  if (sql.substr(pos) != entry.pieces.back()) return std::nullopt;
+  return values;
+}
+
 BoundQuery* StatementCache::Lookup(std::string_view sql, std::string_view database,
                                    uint64_t catalog_version) {
-  if (entries_.empty()) return nullptr;
-  std::optional<StatementShape> shape = ShapeOf(sql);
-  if (!shape) return nullptr;
-  auto [first, last] = by_key_.equal_range(shape->key);
-  for (auto it = first; it != last; ++it) {
-    Entry& entry = *it->second;
-    if (entry.catalog_version != catalog_version || entry.database != database ||
-        entry.written.size() != shape->literals.size()) {
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    if (it->catalog_version != catalog_version) {  // a DDL came since: stale for good
+      it = entries_.erase(it);
       continue;
     }
-    bool same = true;
-    for (size_t i = 0; i < entry.written.size() && same; ++i) {
-      same = entry.written[i].empty() || entry.written[i] == shape->literals[i].raw;
+    Entry& entry = *it;
+    std::optional<std::vector<std::string>> literals;
+    if (entry.database == database) literals = Match(entry, sql);
+    if (!literals) {
+      ++it;
+      continue;
     }
-    if (!same) continue;
     std::vector<Value> vectors;
     for (const Parameter& parameter : entry.parameters) {
-      auto parsed = ParseVectorText(shape->literals[parameter.literal].value);
+      auto parsed = ParseVectorText((*literals)[parameter.literal]);
       if (!parsed.ok() || static_cast<int64_t>(parsed->size()) != parameter.type.length) {
         return nullptr;  // binding anew gives the error, or the new type
       }
@@ -67,7 +81,7 @@ BoundQuery* StatementCache::Lookup(std::string_view sql, std::string_view databa
     for (size_t p = 0; p < entry.parameters.size(); ++p) {
       for (BoundExpr* node : entry.parameters[p].nodes) node->constant = vectors[p];
     }
-    entries_.splice(entries_.begin(), entries_, it->second);
+    entries_.splice(entries_.begin(), entries_, it);
     return entry.query.get();
   }
   return nullptr;
@@ -92,37 +106,19 @@ void StatementCache::Offer(std::string_view sql, std::string_view database,
   if (entry.parameters.empty()) return;
   for (const ShapeLiteral& literal : shape->literals) entry.written.emplace_back(literal.raw);
   for (const Parameter& parameter : entry.parameters) entry.written[parameter.literal].clear();
-  entry.key = std::move(shape->key);
+  entry.pieces.assign(shape->pieces.begin(), shape->pieces.end());
   entry.database = std::string(database);
   entry.catalog_version = catalog_version;
   entry.query = std::move(query);
 
-  // The new entry replaces those of its shape in this database (older or other versions).
-  auto [first, last] = by_key_.equal_range(entry.key);
-  std::vector<Entries::iterator> replaced;
-  for (auto it = first; it != last; ++it) {
-    if (it->second->database == entry.database) replaced.push_back(it->second);
-  }
-  for (Entries::iterator old : replaced) Erase(old);
+  // The new entry replaces any of its shape in this database (bound under another version).
+  std::erase_if(entries_, [&entry](const Entry& old) {
+    return old.database == entry.database && old.pieces == entry.pieces;
+  });
   entries_.push_front(std::move(entry));
-  by_key_.emplace(entries_.front().key, entries_.begin());
-  if (entries_.size() > capacity_) Erase(std::prev(entries_.end()));
+  if (entries_.size() > capacity_) entries_.pop_back();
 }
 
-void StatementCache::Clear() {
-  by_key_.clear();
-  entries_.clear();
-}
-
-void StatementCache::Erase(Entries::iterator entry) {
-  auto [first, last] = by_key_.equal_range(entry->key);
-  for (auto it = first; it != last; ++it) {
-    if (it->second == entry) {
-      by_key_.erase(it);
-      break;
-    }
-  }
-  entries_.erase(entry);
-}
+void StatementCache::Clear() { entries_.clear(); }
 
 }  // namespace vexdb

@@ -14,18 +14,21 @@
 // keeps the current database and the catalog version it was bound under; every DDL changes the
 // version, so a stale entry is never used.
 //
-// A hit parses the new vectors, assigns each to every node tagged with its literal's location,
-// and hands out the cached query. The new vectors must parse and have the dimensions of the old
-// ones; otherwise the lookup misses, and binding anew reports the error as it always would.
+// A lookup matches the text against the entries, most recently used first: the pieces of text
+// around the literals must be equal and a string literal must start after each piece
+// (parser/statement_shape.h), so only the literals themselves are lexed. A hit parses the new
+// vectors, assigns each to every node tagged with its literal's location, and hands out the
+// cached query. The new vectors must parse and have the dimensions of the old ones; otherwise
+// the lookup misses, and binding anew reports the error as it always would.
 //
 // Thread safety: none; a session's statements run one at a time.
 
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -54,25 +57,24 @@ class StatementCache {
 
  private:
   struct Parameter {
-    size_t literal = 0;               // index in the shape's literals
+    size_t literal = 0;               // index in the statement's literals
     LogicalType type;                 // VECTOR(d) of every node
     std::vector<BoundExpr*> nodes;    // the constants holding the literal's vector
   };
   struct Entry {
-    std::string key;  // StatementShape::key
+    std::vector<std::string> pieces;  // StatementShape::pieces
     std::string database;
     uint64_t catalog_version = 0;
     std::vector<std::string> written;  // each literal as written; "" for parameters
     std::vector<Parameter> parameters;
     std::shared_ptr<BoundQuery> query;
   };
-  using Entries = std::list<Entry>;  // most recently used first
 
-  void Erase(Entries::iterator entry);
+  // The literals of `sql` if it has the entry's shape and its pinned literals; else nullopt.
+  static std::optional<std::vector<std::string>> Match(const Entry& entry, std::string_view sql);
 
   size_t capacity_;
-  Entries entries_;
-  std::unordered_multimap<std::string, Entries::iterator> by_key_;
+  std::list<Entry> entries_;  // most recently used first
 };
 
 }  // namespace vexdb

@@ -135,9 +135,9 @@ Token Lexer::Next() {
   } else if ((c == 'b' || c == 'B') && next == '\'') {
     tok = LexBitString();
   } else if ((c == 'n' || c == 'N') && next == '\'') {
-    ++pos_;  // N'...' is a national string: utf8mb4 here, so a plain string
+    const size_t national = pos_++;  // N'...' is a national string: utf8mb4 here, a plain one
     tok = LexString('\'');
-    tok.offset = static_cast<int>(pos_ - 1);
+    if (tok.type == TokenType::kString) tok.offset = static_cast<int>(national);
   } else if (IsDigit(c)) {
     tok = LexNumber();
   } else if (c == '.' && IsDigit(next) && last_type_ != TokenType::kWord &&

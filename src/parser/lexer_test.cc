@@ -49,6 +49,9 @@ TEST(LexerTest, StringsAndEscapes) {
   EXPECT_EQ(LexAll("'\xff\xfe\x01'")[0].text, "\xff\xfe\x01");
   EXPECT_EQ(Describe("'a' 'b'"), "str:a str:b");  // the parser concatenates
   EXPECT_EQ(Describe("N'x'"), "str:x");
+  std::vector<Token> national = LexAll("a, N'xyz' b");
+  EXPECT_EQ(national[2].offset, 3);  // the N, so the token covers N'xyz'
+  EXPECT_EQ(national[2].end, 9);
 }
 
 TEST(LexerTest, Numbers) {

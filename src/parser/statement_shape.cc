@@ -10,12 +10,6 @@ using parser_internal::Lexer;
 using parser_internal::Token;
 using parser_internal::TokenType;
 
-void AppendPiece(std::string_view piece, std::string* key) {
-  key->append(std::to_string(piece.size()));
-  key->push_back(':');
-  key->append(piece);
-}
-
 }  // namespace
 
 std::optional<StatementShape> ShapeOf(std::string_view sql) {
@@ -34,7 +28,7 @@ std::optional<StatementShape> ShapeOf(std::string_view sql) {
     if (ended) return std::nullopt;
     if (first < 0) first = tok.offset;
     if (tok.type == TokenType::kString) {
-      AppendPiece(sql.substr(piece_begin, tok.offset - piece_begin), &shape.key);
+      shape.pieces.push_back(sql.substr(piece_begin, tok.offset - piece_begin));
       piece_begin = tok.end;
       bool after_string = previous == TokenType::kString;
       if (after_string) shape.literals.back().standalone = false;
@@ -45,8 +39,16 @@ std::optional<StatementShape> ShapeOf(std::string_view sql) {
     previous = tok.type;
   }
   if (first < 0) return std::nullopt;
-  AppendPiece(sql.substr(piece_begin), &shape.key);
+  shape.pieces.push_back(sql.substr(piece_begin));
   return shape;
+}
+
+std::optional<ShapeLiteral> StringLiteralAt(std::string_view sql, size_t offset) {
+  if (offset >= sql.size()) return std::nullopt;
+  Lexer lexer(sql.substr(offset));
+  Token tok = lexer.Next();
+  if (tok.type != TokenType::kString || tok.offset != 0) return std::nullopt;
+  return ShapeLiteral{0, sql.substr(offset, tok.end), std::move(tok.text), true};
 }
 
 }  // namespace vexdb

@@ -10,9 +10,13 @@
 namespace vexdb {
 namespace {
 
+// The pieces around the literals, joined by '|' (no test text holds one).
 std::string KeyOf(std::string_view sql) {
   auto shape = ShapeOf(sql);
-  return shape ? shape->key : "<none>";
+  if (!shape) return "<none>";
+  std::string key;
+  for (std::string_view piece : shape->pieces) key += std::string(piece) + "|";
+  return key;
 }
 
 TEST(StatementShapeTest, SameShapeWhenOnlyStringContentsDiffer) {
@@ -32,7 +36,6 @@ TEST(StatementShapeTest, EveryOtherByteCounts) {
                             "SELECT id FROM t WHERE a = x'78' LIMIT 3"}) {
     EXPECT_NE(KeyOf(other), base) << other;
   }
-  // Cutting a literal out leaves a mark: the pieces around it are length-prefixed.
   EXPECT_NE(KeyOf("SELECT 'a', 'b'"), KeyOf("SELECT 'a', 'b', 'c'"));
   EXPECT_NE(KeyOf("SELECT 'a' , 1"), KeyOf("SELECT  , 1"));
 }
@@ -55,6 +58,25 @@ TEST(StatementShapeTest, LiteralsCarryTheParsersLocationAndValue) {
   ASSERT_TRUE(statement.ok());
   const auto& select = (*statement)->As<ast::SelectStatement>();
   EXPECT_EQ(select.select->items[0].expr->location, shape->literals[0].location);
+}
+
+TEST(StatementShapeTest, StringLiteralAtMatchesTheLexer) {
+  std::string sql = "SELECT 'it''s', N'x\\'y', x'41', \"q\", 'open";
+  auto shape = ShapeOf("SELECT 'it''s', N'x\\'y', \"q\"");
+  ASSERT_TRUE(shape);
+  auto at = [&](size_t offset) { return StringLiteralAt(sql, offset); };
+  ASSERT_TRUE(at(7));
+  EXPECT_EQ(at(7)->raw, shape->literals[0].raw);
+  EXPECT_EQ(at(7)->value, "it's");
+  ASSERT_TRUE(at(16));
+  EXPECT_EQ(at(16)->raw, shape->literals[1].raw);
+  EXPECT_EQ(at(16)->value, "x'y");
+  EXPECT_FALSE(at(6));   // a space: the literal starts later
+  EXPECT_FALSE(at(25));  // x'41' is a hex literal, not a string
+  ASSERT_TRUE(at(32));
+  EXPECT_EQ(at(32)->value, "q");
+  EXPECT_FALSE(at(37));  // unterminated
+  EXPECT_FALSE(at(sql.size()));
 }
 
 TEST(StatementShapeTest, OnlySingleStatementsHaveShapes) {
