@@ -6,11 +6,16 @@
 // Queries and DML go through the binder and execution/; statements that need no planning (DDL,
 // SHOW, SET, transaction control) are dispatched from their AST.
 //
+// A SELECT that differs from one run before only in its vector literals skips parse and bind:
+// the session's StatementCache (statement_cache.h) hands back the bound statement.
+//
 // Transactions follow MySQL: with autocommit on, each statement runs in its own transaction
-// unless BEGIN opened one; with autocommit off, a transaction starts implicitly at the first
-// statement and lasts until COMMIT or ROLLBACK. Every statement inside a transaction runs under a
-// savepoint, so a failed statement leaves no partial effect; a write conflict (1213) rolls back
-// the whole transaction, as InnoDB does for deadlocks. DDL commits the open transaction first.
+// unless BEGIN opened one (a SELECT that locks no rows reads a storage snapshot instead, which
+// is the same view without the transaction's cost); with autocommit off, a transaction starts
+// implicitly at the first statement and lasts until COMMIT or ROLLBACK. Every statement inside a
+// transaction runs under a savepoint, so a failed statement leaves no partial effect; a write
+// conflict (1213) rolls back the whole transaction, as InnoDB does for deadlocks. DDL commits
+// the open transaction first.
 
 #include "main/session.h"
 

@@ -174,6 +174,25 @@ def test_schema_changes_and_databases_are_respected(pair, tables, connect):
             cursor.execute("DROP DATABASE e2e_statement_cache_other")
 
 
+def test_a_views_own_vector_stays_put(pair, tables, connect):
+    # The view's literal starts at the same offset of its own text as the query's literal does
+    # in the query: only the statement's literals may be replaced.
+    admin = connect(database=tables, autocommit=True)
+    origin = vector_text([0.5] * DIM)
+    with admin.cursor() as cursor:
+        cursor.execute("CREATE OR REPLACE VIEW near AS SELECT id, v, "
+                       f"VEC_L2_DISTANCE(v,  '{origin}') AS d0 FROM plain")
+    sql = "SELECT id, d0, VEC_L2_DISTANCE(v, %s) AS d FROM near ORDER BY d LIMIT 3"
+    assert sql.index("%s") == len("SELECT id, v, VEC_L2_DISTANCE(v,  ")
+    rng = random.Random(8)
+    try:
+        hits = [compare(pair, sql, (random_vector(rng),)) for _ in range(4)]
+        assert hits == [0, 1, 1, 1]
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute("DROP VIEW near")
+
+
 def test_the_cache_sees_writes_and_transactions(pair):
     rng = random.Random(6)
     cached, _ = pair
