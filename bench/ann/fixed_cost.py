@@ -9,6 +9,7 @@ each, so that the machine's drift between turns hits every build alike; each tur
 server, pins it to CPU 1 (this process stays where it was started: run it under `taskset -c 0`),
 warms it with 500 queries, then times `--queries` queries one at a time:
   SELECT id FROM items ORDER BY VEC_L2_DISTANCE(v, '<query>') LIMIT 10
+(VEC_COSINE_DISTANCE for a cosine dataset such as text-384).
 
   taskset -c 0 build-ann/venv/bin/python bench/ann/fixed_cost.py --data-dir build-ann/data \\
       --servers OLD/vexdb-server,build/bin/vexdb-server --work /tmp/fixed-cost
@@ -27,20 +28,20 @@ import datasets  # noqa: E402
 import sql_bench  # noqa: E402
 from server_process import ServerProcess  # noqa: E402
 
-SQL = "SELECT id FROM items ORDER BY VEC_L2_DISTANCE(v, %s) LIMIT 10"
+FUNCTIONS = {"l2": "VEC_L2_DISTANCE", "cosine": "VEC_COSINE_DISTANCE"}
 WARMUP = 500
 
 
-def load(cursor, base, quantization):
+def load(cursor, base, function, quantization):
     cursor.execute("DROP TABLE IF EXISTS items")
     cursor.execute(f"CREATE TABLE items (id INT PRIMARY KEY, v VECTOR({base.shape[1]}))")
     system = sql_bench.Vexdb.__new__(sql_bench.Vexdb)
-    system.function, system.quantization = "VEC_L2_DISTANCE", quantization
+    system.function, system.quantization = function, quantization
     sql_bench.load(system, cursor, base)
     system.build_index(cursor)
 
 
-def turn(binary, work, texts, args, fresh, base):
+def turn(binary, work, texts, args, fresh, base, function):
     """Per query, in µs: statement, graph search and fixed cost of one server run."""
     server = ServerProcess(binary, work / "data", work / "server.log")
     server.start()
@@ -49,11 +50,12 @@ def turn(binary, work, texts, args, fresh, base):
                        stdout=subprocess.DEVNULL)
         cursor = sql_bench.connect_mysql(args.client, server.port, "test").cursor()
         if fresh:
-            load(cursor, base, args.quantization)
+            load(cursor, base, function, args.quantization)
         cursor.execute(f"SET hnsw_ef_search = {args.ef}")
-        sql_bench.run_queries(cursor, SQL, texts[:WARMUP])
+        sql = f"SELECT id FROM items ORDER BY {function}(v, %s) LIMIT 10"
+        sql_bench.run_queries(cursor, sql, texts[:WARMUP])
         before = sql_bench.Vexdb.server_time(cursor)
-        sql_bench.run_queries(cursor, SQL, texts)
+        sql_bench.run_queries(cursor, sql, texts)
         after = sql_bench.Vexdb.server_time(cursor)
         # The SHOW STATUS between the two samples is one more statement, without a search.
         return sql_bench.server_split(before, after, len(texts) + 1)
@@ -74,7 +76,8 @@ def main():
     parser.add_argument("--turns", type=int, default=3)
     args = parser.parse_args()
 
-    _, base, queries, _ = datasets.load(Path(args.data_dir) / args.dataset)
+    meta, base, queries, _ = datasets.load(Path(args.data_dir) / args.dataset)
+    function = FUNCTIONS[meta["metric"]]
     texts = [sql_bench.vector_text(q) for q in queries[:args.queries]]
     work = Path(args.work)
     fresh = not (work / "data").exists()
@@ -82,7 +85,7 @@ def main():
     fixed = {binary: [] for binary in binaries}
     for number in range(args.turns):
         for binary in binaries:
-            split = turn(binary, work, texts, args, fresh, base)
+            split = turn(binary, work, texts, args, fresh, base, function)
             fresh = False
             fixed[binary].append(split["fixed_us"])
             print(f"turn {number} {binary}: statement {split['server_us']:.1f} µs, graph search "

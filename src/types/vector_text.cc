@@ -24,9 +24,11 @@ bool IsJsonSpace(char c) {
 }
 bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
-// The powers of ten a double holds exactly.
-constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
-                              1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+// The powers of ten a double holds exactly: 10^22 = 2^22 * 5^22, and 5^22 < 2^53.
+constexpr int kMaxExactPower = 22;
+constexpr double kPowers[kMaxExactPower + 1] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // Scans the text with a pointer, for the general path (ParseGeneral).
 class VectorScanner {
@@ -80,9 +82,10 @@ class VectorScanner {
   const char* end_;
 };
 
-// Plain elements: "-?digits[.digits]" with at most kMaxPlainDigits digits, no leading zero and
-// no exponent. Clinger's fast path: the exact mantissa divided by an exact power of ten is the
-// correctly rounded double, the value from_chars gives.
+// Plain elements: "-?digits[.digits][e[+-]digits]" with at most kMaxPlainDigits mantissa digits,
+// no leading zero, and a decimal scale (the exponent less the fraction digits) of at most
+// kMaxExactPower either way. Clinger's fast path: the exact mantissa (< 2^53) times or divided by
+// an exact power of ten is the correctly rounded double, the value from_chars gives.
 constexpr ptrdiff_t kMaxPlainDigits = 15;
 
 // The digits at *p, accumulated into *mantissa; returns how many. Stops at the first non-digit,
@@ -104,8 +107,8 @@ void SkipSpaces(const char** p) {
 // The fast path for the text a client sends with a query: every element plain. Because the text
 // (spaces trimmed) ends in ']', which no loop below steps over, the loops need no end checks.
 // Fills out[0, capacity) and returns the count, or nullopt for anything else (syntax errors
-// included), which ParseGeneral then takes. An exponent ends up there too: the character after
-// a number must be a space, ',' or ']'.
+// included), which ParseGeneral then takes: the character after a number must be a space, ','
+// or ']'. Embedding texts need the exponent ("1.23e-05"): most of them have one somewhere.
 std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capacity) {
   while (!text.empty() && IsJsonSpace(text.back())) text.remove_suffix(1);
   if (text.empty() || text.back() != ']') return std::nullopt;
@@ -129,8 +132,21 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
       if (fraction_digits == 0) return std::nullopt;
     }
     if (integer_digits + fraction_digits > kMaxPlainDigits) return std::nullopt;
+    int64_t exponent = 0;
+    if ((*p | 0x20) == 'e') {
+      ++p;
+      const bool negative_exponent = *p == '-';
+      p += (*p == '-' || *p == '+') ? 1 : 0;
+      uint64_t magnitude = 0;
+      const ptrdiff_t exponent_digits = AccumulateDigits(&p, &magnitude);
+      if (exponent_digits == 0 || exponent_digits > 4) return std::nullopt;
+      exponent = negative_exponent ? -static_cast<int64_t>(magnitude) : magnitude;
+    }
+    const int64_t scale = exponent - fraction_digits;
+    if (scale < -kMaxExactPower || scale > kMaxExactPower) return std::nullopt;
     double v = static_cast<double>(mantissa);
-    if (fraction_digits != 0) v /= kPowers[fraction_digits];
+    if (scale < 0) v /= kPowers[-scale];
+    if (scale > 0) v *= kPowers[scale];
     *dst++ = static_cast<float>(negative ? -v : v);
     SkipSpaces(&p);
     if (*p == ',') {

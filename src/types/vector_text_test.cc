@@ -52,6 +52,18 @@ TEST(VectorTextTest, FastPathMatchesFromChars) {
     std::uniform_real_distribution<double> value(-4, 4);
     int digits = static_cast<int>(rng() % 25);
     numbers.push_back(fmt::format("{:.{}f}", value(rng) * std::pow(10.0, rng() % 8), digits));
+    // What embedding writers send: %.9g and Python's repr, exponents included, and exponents
+    // at and beyond the exact powers (10^22), which the fast path leaves to from_chars.
+    double small = value(rng) * std::pow(10.0, -static_cast<int>(rng() % 12));
+    numbers.push_back(fmt::format("{:.9g}", small));
+    numbers.push_back(fmt::format("{}", small));
+    numbers.push_back(fmt::format("{:.{}e}", value(rng), static_cast<int>(rng() % 16)));
+    numbers.push_back(fmt::format("{}e{}", rng() % 100000, static_cast<int>(rng() % 61) - 30));
+  }
+  for (const char* edge : {"1e22", "1e-22", "123.5e-21", "9e23", "1e-23", "12E+3", "5e0",
+                           "1.5e-0", "0e300", "-0e-5", "1e0010", "4.9e-324",
+                           "1.17549435e-38", "1.4e-45", "7e-46", "3.4028234e38"}) {
+    numbers.push_back(edge);
   }
   auto from_chars = [](const std::string& number) {
     double expected = 0;
@@ -74,6 +86,7 @@ TEST(VectorTextTest, FastPathMatchesFromChars) {
 
 TEST(VectorTextTest, Rejects) {
   for (const char* bad : {"[5, ]", "abc", "123", "[123", "123]", "[123,]", "\"json_str\"",
+                          "[1e]", "[1e+]", "[1e-]", "[1.e5]", "[1e5.5]", "[1ee5]", "[e5]",
                           "[1,2.1,inf]", "[1,2.1,nan]", "[1,2.1,null]", "[1,2,3,4.4]dddd",
                           "null", "[.5]", "[1.]", "[01]", "", "[1 2]",
                           // ending in ']' (what the fast path checks first) is not enough
