@@ -295,10 +295,7 @@ class TableGraphs {
     params.ef = ef;
     if (also != nullptr || !excluded.empty()) params.filter = &filter;
     VectorCandidates candidates;
-    if (want_vectors && graph.options.metric == HnswMetric::kL2 &&
-        graph.options.encoding != VectorEncoding::kBFloat16) {
-      params.vectors = &candidates.vectors;
-    }
+    if (want_vectors && KeepsAddedVectors(graph.options)) params.vectors = &candidates.vectors;
     const auto start = std::chrono::steady_clock::now();
     VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph.hnsw()->Search(query, params));
     candidates.search_time_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(

@@ -66,10 +66,13 @@ Result<HnswOptions> ReadHeader(HashingReader* reader, uint32_t* node_count, uint
   if (std::memcmp(header.magic, kMagic, sizeof(kMagic)) != 0) {
     return Corrupt("not a vexdb HNSW index (bad magic)");
   }
-  if (header.version != kHnswFormatVersion) {
+  const bool normalized_copies =  // version 1's cosine int8 graphs
+      header.version == 1 && header.metric == static_cast<uint8_t>(HnswMetric::kCosine) &&
+      header.encoding == static_cast<uint8_t>(VectorEncoding::kInt8);
+  if (header.version < 1 || header.version > kHnswFormatVersion || normalized_copies) {
     return Status::Internal(
         fmt::format("vector index format version {} is not supported (this "
-                    "build reads version {})",
+                    "build reads versions 1 and {}, and version 1 not for cosine int8)",
                     header.version, kHnswFormatVersion));
   }
   if (header.reserved != 0) return Corrupt("reserved header bits are set");

@@ -15,7 +15,10 @@
 
 namespace vexdb {
 
-inline constexpr uint32_t kHnswFormatVersion = 1;
+// Version 2: a cosine int8 graph's float32 copies are the vectors as added (version 1 kept them
+// normalized). Files of version 1 are read, except cosine int8 ones, whose copies could not
+// serve index-only reads: they are refused, and the index is rebuilt from its table.
+inline constexpr uint32_t kHnswFormatVersion = 2;
 inline constexpr uint32_t kNoNode = 0xFFFFFFFF;
 
 // A graph as the format carries it.

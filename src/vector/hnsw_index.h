@@ -60,9 +60,9 @@ struct HnswSearchParams {
   // Null admits every row.
   const LabelFilter* filter = nullptr;
   // When set and the index has float32 vectors (float32 or int8 encoding), receives each
-  // match's float32 vector (for
-  // L2 the added vector itself; for cosine its normalized form), one per match in match order:
-  // the caller can move each into a row without another copy.
+  // match's float32 vector, one per match in match order, which the caller can move into a row
+  // without another copy: the vector as added, except for a float32 cosine graph, which keeps
+  // only the normalized form (KeepsAddedVectors says which).
   std::vector<std::vector<float>>* vectors = nullptr;
 };
 
@@ -72,7 +72,8 @@ struct HnswMatch {
   // the normalized vectors), close to but not bit-identical with the SQL functions. With
   // bfloat16 storage it is approximate (relative error around 2^-8): fetch more than k and
   // re-rank by the exact distance when the order matters. With int8 it is the float32
-  // kernel's: the search re-ranks its best 2k candidates by their float32 copies.
+  // kernel's: the search re-ranks its best 2k candidates by their float32 copies (for cosine
+  // normalized on the fly, so within rounding of a float32 graph's).
   float distance;
 };
 
@@ -103,7 +104,8 @@ class HnswIndex {
   // Makes room for `capacity` nodes (tombstones count) so that Add will not have to grow.
   [[nodiscard]] Status Reserve(uint32_t capacity);
 
-  // Inserts a row's vector. For cosine the index keeps the vector normalized; a zero vector,
+  // Inserts a row's vector. For cosine the graph keeps the vector normalized (an int8 graph's
+  // float32 copy keeps it as added); a zero vector,
   // which has no direction, is kept as is and so sits at cosine distance 0.5 from every query
   // (SQL gives NULL for it; execution recomputes distances anyway). Fails if vector.size() differs
   // from the dimension or if the label is already live; a deleted label may be added again.
@@ -168,6 +170,7 @@ class HnswIndex {
   template <typename Accept>
   void SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,
                    SearchScratch* scratch) const;
+  float ExactDistance(const float* query, uint32_t id, std::vector<float>* buffer) const;
   void Rerank(const float* query, std::vector<Neighbor>* nearest) const;
   void SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,
                        std::vector<Neighbor>* selected, std::vector<float>* buffer) const;
@@ -180,6 +183,7 @@ class HnswIndex {
   const HnswOptions options_;
   const DistanceKernels kernels_;
   const DistanceKernels& exact_kernels_;  // float32, for re-ranking an int8 graph's candidates
+  const std::vector<float> zeros_;         // cosine with float32 copies: for their norms
   const double level_multiplier_;
 
   // Shared by Add, Search, MarkDeleted, Stats, Save; exclusive to grow store_.

@@ -40,6 +40,15 @@ struct HnswOptions {
 // OK if the options describe a buildable index; an error naming the bad field otherwise.
 Status ValidateHnswOptions(const HnswOptions& options);
 
+// Whether searches can hand back each match's vector exactly as it was added
+// (HnswSearchParams::vectors): L2 graphs of float32 or int8, and cosine graphs of int8, whose
+// float32 copies are the added vectors. Cosine float32 graphs keep normalized vectors only;
+// bfloat16 graphs keep no float32 at all.
+inline bool KeepsAddedVectors(const HnswOptions& options) {
+  if (options.encoding == VectorEncoding::kInt8) return true;
+  return options.metric == HnswMetric::kL2 && options.encoding == VectorEncoding::kFloat32;
+}
+
 // Link slots per node on layer 0 and on the layers above it.
 inline uint32_t MaxLinks0(const HnswOptions& options) { return 2 * options.m; }
 inline uint32_t MaxUpperLinks(const HnswOptions& options) { return options.m; }

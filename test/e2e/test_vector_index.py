@@ -431,29 +431,48 @@ def test_index_rebuilt_after_kill_9(server_factory, crash_and_restart):
         assert sorted(returned[1:]) == list(range(100, 500))
 
 
+def test_a_cosine_float32_graph_reads_the_rows(conn):
+    """A cosine graph without INT8 keeps only normalized vectors: the rows are read."""
+    data = clustered(200, 16, seed=9)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE cosine_rows (id INT PRIMARY KEY, v VECTOR(16), "
+                       "VECTOR INDEX idx ((VEC_COSINE_DISTANCE(v))))")
+        cursor.executemany("INSERT INTO cosine_rows VALUES (%s, %s)",
+                           [(i, vector_text(v)) for i, v in enumerate(data)])
+        wait_until_built(cursor, "cosine_rows")
+        time.sleep(0.3)  # past the worker's poll, when an index-only read would be allowed
+        before = status(cursor, "Vexdb_vector_rows_from_graph")
+        cursor.execute(f"SELECT id, v FROM cosine_rows "
+                       f"ORDER BY VEC_COSINE_DISTANCE(v, '{vector_text(data[5])}') LIMIT 5")
+        rows = cursor.fetchall()
+        assert rows[0][0] == 5
+        assert status(cursor, "Vexdb_vector_rows_from_graph") == before
+
+
 def status(cursor, name):
     cursor.execute(f"SHOW GLOBAL STATUS LIKE '{name}'")
     return int(cursor.fetchone()[1])
 
 
-@pytest.mark.parametrize("quantization", ["NONE", "INT8"])
-def test_index_only_rows_equal_the_tables(conn, quantization):
-    """A query reading only the key and the vector of an L2 index takes them from the graph once
-    it is current: same rows, same distances and vectors as when the rows are read. An INT8
-    graph serves them from its float32 copies."""
+@pytest.mark.parametrize("function, quantization", [
+    ("VEC_L2_DISTANCE", "NONE"), ("VEC_L2_DISTANCE", "INT8"), ("VEC_COSINE_DISTANCE", "INT8")])
+def test_index_only_rows_equal_the_tables(conn, function, quantization):
+    """A query reading only the key and the vector of an index that keeps the vectors as added
+    takes them from the graph once it is current: same rows, same distances and vectors as when
+    the rows are read. An INT8 graph serves them from its float32 copies, for cosine too."""
     data = clustered(500, 16, seed=7)
-    table = f"covered_{quantization.lower()}"
+    table = f"covered_{function[4:6].lower()}_{quantization.lower()}"
     with conn.cursor() as cursor:
         cursor.execute(f"CREATE TABLE {table} (id INT UNSIGNED PRIMARY KEY, tag VARCHAR(8), "
-                       f"v VECTOR(16), VECTOR INDEX idx ((VEC_L2_DISTANCE(v))) "
+                       f"v VECTOR(16), VECTOR INDEX idx (({function}(v))) "
                        f"QUANTIZATION={quantization})")
         cursor.executemany(f"INSERT INTO {table} VALUES (%s, %s, %s)",
                            [(i + 3_000_000_000, f"t{i}", vector_text(v)) for i, v in enumerate(data)])
         wait_until_built(cursor, table)
         query = vector_text(data[3])
-        covered = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d FROM {table} "
+        covered = (f"SELECT id, v, {function}(v, '{query}') AS d FROM {table} "
                    f"ORDER BY d LIMIT 10")
-        with_tag = (f"SELECT id, v, VEC_L2_DISTANCE(v, '{query}') AS d, tag FROM {table} "
+        with_tag = (f"SELECT id, v, {function}(v, '{query}') AS d, tag FROM {table} "
                     f"ORDER BY d LIMIT 10")
         deadline = time.monotonic() + 10
         while True:  # the worker marks the graph current within its 100 ms poll
