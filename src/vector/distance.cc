@@ -61,6 +61,39 @@ float L2Squared(const float* HWY_RESTRICT query, const T* HWY_RESTRICT stored, s
   return sum;
 }
 
+// Two accumulators per sum, for the same reason as in L2Squared.
+void DotAndNorm(const float* HWY_RESTRICT query, const float* HWY_RESTRICT stored, size_t dim,
+                float* dot, float* norm) {
+  const hn::ScalableTag<float> d;
+  const size_t n = hn::Lanes(d);
+  auto dot0 = hn::Zero(d);
+  auto dot1 = hn::Zero(d);
+  auto norm0 = hn::Zero(d);
+  auto norm1 = hn::Zero(d);
+  size_t i = 0;
+  for (; i + 2 * n <= dim; i += 2 * n) {
+    const auto s0 = hn::LoadU(d, stored + i);
+    const auto s1 = hn::LoadU(d, stored + i + n);
+    dot0 = hn::MulAdd(hn::LoadU(d, query + i), s0, dot0);
+    dot1 = hn::MulAdd(hn::LoadU(d, query + i + n), s1, dot1);
+    norm0 = hn::MulAdd(s0, s0, norm0);
+    norm1 = hn::MulAdd(s1, s1, norm1);
+  }
+  for (; i + n <= dim; i += n) {
+    const auto s0 = hn::LoadU(d, stored + i);
+    dot0 = hn::MulAdd(hn::LoadU(d, query + i), s0, dot0);
+    norm0 = hn::MulAdd(s0, s0, norm0);
+  }
+  float dot_sum = hn::GetLane(hn::SumOfLanes(d, hn::Add(dot0, dot1)));
+  float norm_sum = hn::GetLane(hn::SumOfLanes(d, hn::Add(norm0, norm1)));
+  for (; i < dim; ++i) {
+    dot_sum += query[i] * stored[i];
+    norm_sum += stored[i] * stored[i];
+  }
+  *dot = dot_sum;
+  *norm = norm_sum;
+}
+
 // One accumulator per stored vector: with four vectors there are still four independent chains.
 template <typename T>
 void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored, size_t dim,
@@ -189,6 +222,18 @@ float ScalarL2SquaredInt8(const void* query, const void* stored, size_t dim) {
   return Int8L2Squared(query, stored, dim, dot);
 }
 
+void ScalarDotAndNorm(const float* query, const float* stored, size_t dim, float* dot,
+                      float* norm) {
+  float dot_sum = 0;
+  float norm_sum = 0;
+  for (size_t i = 0; i < dim; ++i) {
+    dot_sum += query[i] * stored[i];
+    norm_sum += stored[i] * stored[i];
+  }
+  *dot = dot_sum;
+  *norm = norm_sum;
+}
+
 template <DistanceFn kDistance>
 void ScalarBatch4(const void* query, const void* const* stored, size_t dim, float* out) {
   for (int v = 0; v < 4; ++v) out[v] = kDistance(query, stored[v], dim);
@@ -202,12 +247,14 @@ HWY_EXPORT(L2SquaredBatch4Float32);
 HWY_EXPORT(L2SquaredBatch4BFloat16);
 HWY_EXPORT(L2SquaredInt8);
 HWY_EXPORT(L2SquaredBatch4Int8);
+HWY_EXPORT(DotAndNorm);
 HWY_EXPORT(TargetName);
 
 DistanceKernels ScalarDistanceKernels(VectorEncoding encoding) {
   switch (encoding) {
     case VectorEncoding::kFloat32:
-      return {ScalarL2Squared<float>, ScalarBatch4<ScalarL2Squared<float>>, "portable"};
+      return {ScalarL2Squared<float>, ScalarBatch4<ScalarL2Squared<float>>, "portable",
+              ScalarDotAndNorm};
     case VectorEncoding::kBFloat16:
       return {ScalarL2Squared<uint16_t>, ScalarBatch4<ScalarL2Squared<uint16_t>>, "portable"};
     case VectorEncoding::kInt8:
@@ -226,7 +273,8 @@ DistanceKernels ResolveDistanceKernels(VectorEncoding encoding) {
   switch (encoding) {
     case VectorEncoding::kFloat32:
       return {HWY_DISPATCH_TABLE(L2SquaredFloat32)[index],
-              HWY_DISPATCH_TABLE(L2SquaredBatch4Float32)[index], target};
+              HWY_DISPATCH_TABLE(L2SquaredBatch4Float32)[index], target,
+              HWY_DISPATCH_TABLE(DotAndNorm)[index]};
     case VectorEncoding::kBFloat16:
       return {HWY_DISPATCH_TABLE(L2SquaredBFloat16)[index],
               HWY_DISPATCH_TABLE(L2SquaredBatch4BFloat16)[index], target};

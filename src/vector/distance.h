@@ -37,10 +37,17 @@ using DistanceFn = float (*)(const void* query, const void* stored, size_t dim);
 using DistanceBatch4Fn = void (*)(const void* query, const void* const* stored, size_t dim,
                                   float* out);
 
+// Float32 only: *dot = Σ query_i stored_i and *norm = Σ stored_i², in one pass over stored. A
+// cosine graph re-ranks by it from its unnormalized float32 copies: for a unit query,
+// |q - s/|s||² = 2 - 2 dot / sqrt(norm).
+using DotAndNormFn = void (*)(const float* query, const float* stored, size_t dim, float* dot,
+                              float* norm);
+
 struct DistanceKernels {
   DistanceFn l2_squared;
   DistanceBatch4Fn l2_squared_batch4;
   const char* target = nullptr;  // "AVX3", "AVX2", "SSE4", "SCALAR", ..., or "portable"
+  DotAndNormFn dot_and_norm = nullptr;  // float32 kernels only
 };
 
 // The scalar reference kernels for vectors stored as `encoding`.

@@ -79,6 +79,20 @@ void ExpectMatchesExact(VectorEncoding encoding, const DistanceKernels& kernels)
                   2e-5 * exact + 1e-6);
       EXPECT_NEAR(batch[v], exact, 2e-5 * exact + 1e-6);
     }
+    ASSERT_EQ(kernels.dot_and_norm != nullptr, encoding == VectorEncoding::kFloat32);
+    if (kernels.dot_and_norm == nullptr) continue;
+    const float* a = query.values.data();
+    const float* b = stored[0].values.data();
+    double exact_dot = 0, exact_norm = 0, magnitude = 0;
+    for (size_t i = 0; i < dim; ++i) {
+      exact_dot += double{a[i]} * b[i];
+      exact_norm += double{b[i]} * b[i];
+      magnitude += std::fabs(double{a[i]} * b[i]);
+    }
+    float dot = -1, norm = -1;
+    kernels.dot_and_norm(a, b, dim, &dot, &norm);
+    EXPECT_NEAR(dot, exact_dot, 2e-5 * magnitude + 1e-6);
+    EXPECT_NEAR(norm, exact_norm, 2e-5 * exact_norm + 1e-6);
   }
 }
 

@@ -110,9 +110,6 @@ HnswIndex::HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> stor
     : options_(options),
       kernels_(BestDistanceKernels(options.encoding)),
       exact_kernels_(BestDistanceKernels(VectorEncoding::kFloat32)),
-      zeros_(options.metric == HnswMetric::kCosine && KeepsExactVectors(options.encoding)
-                 ? options.dimension
-                 : 0),
       level_multiplier_(1 / std::log(static_cast<double>(options.m))),
       store_(std::move(store)),
       entry_(kNoEntry),
@@ -424,26 +421,25 @@ const void* HnswIndex::EncodeQuery(const float* query, SearchScratch* scratch) c
 }
 
 // The squared L2 distance from the prepared query to the node's float32 copy. A cosine graph's
-// copies are the vectors as added, so each is normalized on the way (its squared norm by the
-// same kernel, against zeros); one without a direction sits at 1, as a zero vector in the graph.
-float HnswIndex::ExactDistance(const float* query, uint32_t id, std::vector<float>* buffer) const {
+// copies are the vectors as added: for the unit query q and a copy s, |q - s/|s||² is
+// 2 - 2 q·s / |s| (one pass for both sums); a copy without a direction sits at 1, as a zero
+// vector does in the graph.
+float HnswIndex::ExactDistance(const float* query, uint32_t id) const {
   const float* copy = store_->exact_vector(id);
-  const size_t dimension = options_.dimension;
-  if (options_.metric == HnswMetric::kL2) return exact_kernels_.l2_squared(query, copy, dimension);
-  const float squared_norm = exact_kernels_.l2_squared(zeros_.data(), copy, dimension);
+  if (options_.metric == HnswMetric::kL2) {
+    return exact_kernels_.l2_squared(query, copy, options_.dimension);
+  }
+  float dot, squared_norm;
+  exact_kernels_.dot_and_norm(query, copy, options_.dimension, &dot, &squared_norm);
   if (squared_norm == 0) return 1;
-  const float scale = 1 / std::sqrt(squared_norm);
-  buffer->resize(dimension);
-  for (size_t i = 0; i < dimension; ++i) (*buffer)[i] = copy[i] * scale;
-  return exact_kernels_.l2_squared(query, buffer->data(), dimension);
+  return static_cast<float>(2 - 2 * double{dot} / std::sqrt(double{squared_norm}));
 }
 
 // Replaces the graph's approximate distances by float32 ones from the nodes' copies, and
 // re-sorts. All copies are requested before the first distance, so their loads overlap.
 void HnswIndex::Rerank(const float* query, std::vector<Neighbor>* nearest) const {
   for (const Neighbor& neighbor : *nearest) __builtin_prefetch(store_->exact_vector(neighbor.id));
-  std::vector<float> buffer;
-  for (Neighbor& neighbor : *nearest) neighbor.distance = ExactDistance(query, neighbor.id, &buffer);
+  for (Neighbor& neighbor : *nearest) neighbor.distance = ExactDistance(query, neighbor.id);
   std::sort(nearest->begin(), nearest->end(), Nearer());
 }
 

@@ -170,7 +170,7 @@ class HnswIndex {
   template <typename Accept>
   void SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,
                    SearchScratch* scratch) const;
-  float ExactDistance(const float* query, uint32_t id, std::vector<float>* buffer) const;
+  float ExactDistance(const float* query, uint32_t id) const;
   void Rerank(const float* query, std::vector<Neighbor>* nearest) const;
   void SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,
                        std::vector<Neighbor>* selected, std::vector<float>* buffer) const;
@@ -183,7 +183,6 @@ class HnswIndex {
   const HnswOptions options_;
   const DistanceKernels kernels_;
   const DistanceKernels& exact_kernels_;  // float32, for re-ranking an int8 graph's candidates
-  const std::vector<float> zeros_;         // cosine with float32 copies: for their norms
   const double level_multiplier_;
 
   // Shared by Add, Search, MarkDeleted, Stats, Save; exclusive to grow store_.

@@ -170,7 +170,9 @@ TEST(HnswIndexTest, Int8RecallForBothMetricsWithExactDistances) {
     ASSERT_EQ(vectors.size(), 5u);
     for (size_t i = 0; i < found->size(); ++i) {
       const HnswMatch& match = (*found)[i];
-      if (i > 0) EXPECT_LE((*found)[i - 1].distance, match.distance);
+      if (i > 0) {
+        EXPECT_LE((*found)[i - 1].distance, match.distance);
+      }
       const OnlyLabel only(match.label);
       Result<std::vector<HnswMatch>> same = exact->Search(query, {.k = 1, .filter = &only});
       ASSERT_TRUE(same.ok());
