@@ -1,40 +1,15 @@
 #include "storage/rocks_snapshot_read.h"
 
-#include <rocksdb/iterator.h>
-
+#include "storage/rocks_reads.h"
 #include "storage/rocks_status.h"
 
 namespace vexdb {
 
 namespace {
 
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
 Status ReadOnly(std::string_view what) {
   return Status::Internal(std::string(what) + " in a read-only snapshot");
 }
-
-class SnapshotIterator final : public KvIterator {
- public:
-  SnapshotIterator(rocksdb::DB* db, rocksdb::ReadOptions options, rocksdb::ColumnFamilyHandle* cf,
-                   std::string_view lower, std::string_view upper)
-      : upper_(upper), upper_slice_(upper_) {
-    if (!upper_.empty()) options.iterate_upper_bound = &upper_slice_;
-    iter_.reset(db->NewIterator(options, cf));
-    iter_->Seek(ToSlice(lower));
-  }
-
-  bool Valid() const override { return iter_->Valid(); }
-  void Next() override { iter_->Next(); }
-  std::string_view key() const override { return iter_->key().ToStringView(); }
-  std::string_view value() const override { return iter_->value().ToStringView(); }
-  Status status() const override { return FromRocks(iter_->status(), "scan"); }
-
- private:
-  std::string upper_;
-  rocksdb::Slice upper_slice_;
-  std::unique_ptr<rocksdb::Iterator> iter_;
-};
 
 }  // namespace
 
@@ -63,13 +38,7 @@ Result<std::vector<std::optional<std::string>>> SnapshotRead::MultiGet(
   std::vector<rocksdb::PinnableSlice> values(keys.size());
   std::vector<rocksdb::Status> statuses(keys.size());
   db_->MultiGet(Options(), cf_, keys.size(), slices.data(), values.data(), statuses.data());
-  std::vector<std::optional<std::string>> out(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].IsNotFound()) continue;
-    if (!statuses[i].ok()) return FromRocks(statuses[i], "get");
-    out[i] = values[i].ToString();
-  }
-  return out;
+  return MultiGetValues(values, statuses);
 }
 
 Result<std::optional<std::string>> SnapshotRead::GetForUpdate(std::string_view) {
@@ -89,7 +58,9 @@ Status SnapshotRead::PutUntracked(std::string_view, std::string_view) {
 Status SnapshotRead::Delete(std::string_view) { return ReadOnly("write"); }
 
 std::unique_ptr<KvIterator> SnapshotRead::Scan(std::string_view lower, std::string_view upper) {
-  return std::make_unique<SnapshotIterator>(db_, Options(), cf_, lower, upper);
+  return std::make_unique<RocksKvIterator>(
+      Options(), lower, upper,
+      [this](const rocksdb::ReadOptions& options) { return db_->NewIterator(options, cf_); });
 }
 
 }  // namespace vexdb

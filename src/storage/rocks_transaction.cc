@@ -4,41 +4,11 @@
 
 #include <rocksdb/iterator.h>
 
+#include "storage/rocks_reads.h"
 #include "storage/rocks_status.h"
 
 namespace vexdb {
 
-namespace {
-
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
-// Iterates [lower, upper) of a transaction's view. The upper bound is also checked here, since
-// the transaction's write batch is merged with the database without RocksDB's bound.
-class RocksKvIterator final : public KvIterator {
- public:
-  RocksKvIterator(rocksdb::Transaction* txn, rocksdb::ReadOptions options,
-                  rocksdb::ColumnFamilyHandle* cf, std::string_view lower, std::string_view upper)
-      : upper_(upper), upper_slice_(upper_) {
-    if (!upper_.empty()) options.iterate_upper_bound = &upper_slice_;
-    iter_.reset(txn->GetIterator(options, cf));
-    iter_->Seek(ToSlice(lower));
-  }
-
-  bool Valid() const override {
-    return iter_->Valid() && (upper_.empty() || iter_->key().compare(upper_slice_) < 0);
-  }
-  void Next() override { iter_->Next(); }
-  std::string_view key() const override { return iter_->key().ToStringView(); }
-  std::string_view value() const override { return iter_->value().ToStringView(); }
-  Status status() const override { return FromRocks(iter_->status(), "scan"); }
-
- private:
-  std::string upper_;
-  rocksdb::Slice upper_slice_;
-  std::unique_ptr<rocksdb::Iterator> iter_;
-};
-
-}  // namespace
 
 RocksTransaction::RocksTransaction(std::unique_ptr<rocksdb::Transaction> txn, rocksdb::DB* db,
                                    rocksdb::ColumnFamilyHandle* cf, VectorLogClock* clock)
@@ -69,13 +39,7 @@ Result<std::vector<std::optional<std::string>>> RocksTransaction::MultiGet(
   std::vector<rocksdb::Status> statuses(keys.size());
   txn_->MultiGet(SnapshotReadOptions(), cf_, keys.size(), slices.data(), values.data(),
                  statuses.data());
-  std::vector<std::optional<std::string>> out(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (statuses[i].IsNotFound()) continue;
-    if (!statuses[i].ok()) return FromRocks(statuses[i], "get");
-    out[i] = values[i].ToString();
-  }
-  return out;
+  return MultiGetValues(values, statuses);
 }
 
 Result<std::optional<std::string>> RocksTransaction::LockingGet(
@@ -110,7 +74,9 @@ Status RocksTransaction::Delete(std::string_view key) {
 
 std::unique_ptr<KvIterator> RocksTransaction::Scan(std::string_view lower,
                                                    std::string_view upper) {
-  return std::make_unique<RocksKvIterator>(txn_.get(), SnapshotReadOptions(), cf_, lower, upper);
+  return std::make_unique<RocksKvIterator>(
+      SnapshotReadOptions(), lower, upper,
+      [this](const rocksdb::ReadOptions& options) { return txn_->GetIterator(options, cf_); });
 }
 
 void RocksTransaction::SetSavepoint() { txn_->SetSavePoint(); }

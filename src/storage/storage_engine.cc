@@ -27,6 +27,7 @@
 
 #include "storage/id_allocator.h"
 #include "storage/rocks_status.h"
+#include "storage/rocks_reads.h"
 #include "storage/rocks_snapshot_read.h"
 #include "storage/rocks_transaction.h"
 
@@ -35,8 +36,6 @@ namespace vexdb {
 namespace {
 
 constexpr char kMetaFamily[] = "meta";
-
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
 bool Supported(rocksdb::CompressionType type) {
   std::vector<rocksdb::CompressionType> all = rocksdb::GetSupportedCompressions();
