@@ -38,7 +38,9 @@ namespace vexdb {
 
 class StatementCache {
  public:
-  static constexpr size_t kDefaultCapacity = 64;
+  // An application has a few search shapes; each entry holds its query vectors (64 KB at
+  // 16383 dimensions), and every connection has a cache.
+  static constexpr size_t kDefaultCapacity = 16;
 
   explicit StatementCache(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
 

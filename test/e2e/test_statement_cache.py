@@ -209,6 +209,17 @@ def test_the_cache_sees_writes_and_transactions(pair):
     assert hit == 1 and rows != ((10000,),)
 
 
+def test_the_least_recently_used_of_17_shapes_is_dropped(pair):
+    # The cache keeps 16 statements: a 17th shape drops the one used longest ago.
+    rng = random.Random(10)
+    shapes = [f"SELECT id FROM plain ORDER BY VEC_L2_DISTANCE(v, %s) LIMIT {k}"
+              for k in range(1, 18)]
+    for sql in shapes:
+        assert compare(pair, sql, (random_vector(rng),)) == 0
+    assert compare(pair, shapes[0], (random_vector(rng),)) == 0  # dropped by the 17th
+    assert [compare(pair, sql, (random_vector(rng),)) for sql in shapes[2:]] == [1] * 15
+
+
 def test_last_plan_from_cache_is_read_only(pair):
     with pytest.raises(pymysql.MySQLError) as error:
         run(pair[0], "SET last_plan_from_cache = 1")
