@@ -119,6 +119,4 @@ void StatementCache::Offer(std::string_view sql, std::string_view database,
   if (entries_.size() > capacity_) entries_.pop_back();
 }
 
-void StatementCache::Clear() { entries_.clear(); }
-
 }  // namespace vexdb

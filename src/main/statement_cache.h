@@ -54,9 +54,6 @@ class StatementCache {
   void Offer(std::string_view sql, std::string_view database, uint64_t catalog_version,
              std::shared_ptr<BoundQuery> query, const std::vector<std::pair<int, int>>& pinned);
 
-  size_t size() const { return entries_.size(); }
-  void Clear();
-
  private:
   struct Parameter {
     size_t literal = 0;               // index in the statement's literals

@@ -74,8 +74,10 @@ TEST_F(StorageEngineTest, SnapshotReadSeesItsSnapshotOnly) {
   EXPECT_TRUE(read->Commit().ok());
   txn->Rollback();
   txn.reset();
-  read.reset();
-  EXPECT_GT(engine_->OldestSnapshotSequence(), 0u);
+  uncommitted.reset();  // a transaction keeps its snapshot until it is destroyed
+  const uint64_t held = read->snapshot_sequence();
+  read.reset();  // released: the oldest snapshot moves past it, to the commits made since
+  EXPECT_GT(engine_->OldestSnapshotSequence(), held);
 }
 
 TEST_F(StorageEngineTest, OwnWritesVisibleAndCommitPublishes) {
