@@ -147,7 +147,7 @@ std::vector<HnswMatch> Rerank(const Config& config, const Matrix& base,
   for (HnswMatch& match : candidates) {
     const std::span<const float> row = base.row(match.label);
     match.distance = config.metric == "l2"
-                         ? kernels.l2_squared(query.data(), row.data(), row.size())
+                         ? kernels.distance(query.data(), row.data(), row.size())
                          : static_cast<float>(TrueDistance(config.metric, query, row));
   }
   const size_t keep = std::min(config.k, candidates.size());

@@ -138,6 +138,7 @@ const char* QuantizationName(VectorEncoding encoding) {
     case VectorEncoding::kInt8:
       return "INT8";
     case VectorEncoding::kFloat32:
+    case VectorEncoding::kFloat32WithInverseNorm:  // how a cosine graph stores float32
       break;
   }
   return "NONE";

@@ -92,16 +92,12 @@ bool CollectColumns(const BoundExpr& expr, std::set<int>* columns) {
   return true;
 }
 
-// Whether the graph can stand in for the rows: it keeps the vectors as added (L2 float32
-// graphs, and the float32 copies beside any int8 graph's codes; not bfloat16, and not a cosine
-// float32 graph, which keeps them normalized: KeepsAddedVectors in vector/hnsw_options.h), and
-// the projection over the Get reads only the indexed vector and the handle column (the row key).
+// Whether the graph can stand in for the rows: it keeps the vectors as added (every graph but
+// a bfloat16 one: KeepsAddedVectors in vector/hnsw_options.h), and the projection over the Get
+// reads only the indexed vector and the handle column (the row key).
 bool IndexOnly(const LogicalOperator& projection, const LogicalOperator& get,
                const IndexInfo& index, int vector_column) {
-  const VectorQuantization quantization = index.hnsw.quantization;
-  const bool keeps_added = quantization == VectorQuantization::kInt8 ||
-                           (index.distance == VectorDistance::kL2 &&
-                            quantization == VectorQuantization::kNone);
+  const bool keeps_added = index.hnsw.quantization != VectorQuantization::kBF16;
   if (!keeps_added || !get.filters.empty()) return false;
   std::set<int> columns;
   for (const BoundExprPtr& expr : projection.expressions) {

@@ -27,11 +27,35 @@ HWY_INLINE auto LoadFloats(D d, const uint16_t* HWY_RESTRICT p) {  // bfloat16
 HWY_INLINE float ToFloat(float x) { return x; }
 HWY_INLINE float ToFloat(uint16_t x) { return BFloat16ToFloat(x); }
 
-// Steps of four vectors with four accumulators (one accumulator would make every multiply-add
-// wait for the previous one), then whole vectors, then a scalar tail, so no load reads past the
-// end of either operand.
-template <typename T>
-float L2Squared(const float* HWY_RESTRICT query, const T* HWY_RESTRICT stored, size_t dim) {
+// What a kernel sums per element: the squared difference (L2) or the product (dot), as a SIMD
+// multiply-add into an accumulator and as its scalar form for the tail.
+struct SquaredDifference {
+  template <class V>
+  HWY_INLINE V operator()(V query, V stored, V sum) const {
+    const V diff = hn::Sub(query, stored);
+    return hn::MulAdd(diff, diff, sum);
+  }
+  HWY_INLINE float operator()(float query, float stored, float sum) const {
+    const float diff = query - stored;
+    return sum + diff * diff;
+  }
+};
+struct Product {
+  template <class V>
+  HWY_INLINE V operator()(V query, V stored, V sum) const {
+    return hn::MulAdd(query, stored, sum);
+  }
+  HWY_INLINE float operator()(float query, float stored, float sum) const {
+    return sum + query * stored;
+  }
+};
+
+// Σ op(query_i, stored_i). Steps of four vectors with four accumulators (one accumulator would
+// make every multiply-add wait for the previous one), then whole vectors, then a scalar tail,
+// so no load reads past the end of either operand.
+template <class Op, typename T>
+float Accumulate(const float* HWY_RESTRICT query, const T* HWY_RESTRICT stored, size_t dim) {
+  const Op op;
   const hn::ScalableTag<float> d;
   const size_t n = hn::Lanes(d);
   auto sum0 = hn::Zero(d);
@@ -40,28 +64,18 @@ float L2Squared(const float* HWY_RESTRICT query, const T* HWY_RESTRICT stored, s
   auto sum3 = hn::Zero(d);
   size_t i = 0;
   for (; i + 4 * n <= dim; i += 4 * n) {
-    const auto diff0 = hn::Sub(hn::LoadU(d, query + i), LoadFloats(d, stored + i));
-    const auto diff1 = hn::Sub(hn::LoadU(d, query + i + n), LoadFloats(d, stored + i + n));
-    const auto diff2 = hn::Sub(hn::LoadU(d, query + i + 2 * n), LoadFloats(d, stored + i + 2 * n));
-    const auto diff3 = hn::Sub(hn::LoadU(d, query + i + 3 * n), LoadFloats(d, stored + i + 3 * n));
-    sum0 = hn::MulAdd(diff0, diff0, sum0);
-    sum1 = hn::MulAdd(diff1, diff1, sum1);
-    sum2 = hn::MulAdd(diff2, diff2, sum2);
-    sum3 = hn::MulAdd(diff3, diff3, sum3);
+    sum0 = op(hn::LoadU(d, query + i), LoadFloats(d, stored + i), sum0);
+    sum1 = op(hn::LoadU(d, query + i + n), LoadFloats(d, stored + i + n), sum1);
+    sum2 = op(hn::LoadU(d, query + i + 2 * n), LoadFloats(d, stored + i + 2 * n), sum2);
+    sum3 = op(hn::LoadU(d, query + i + 3 * n), LoadFloats(d, stored + i + 3 * n), sum3);
   }
-  for (; i + n <= dim; i += n) {
-    const auto diff = hn::Sub(hn::LoadU(d, query + i), LoadFloats(d, stored + i));
-    sum0 = hn::MulAdd(diff, diff, sum0);
-  }
+  for (; i + n <= dim; i += n) sum0 = op(hn::LoadU(d, query + i), LoadFloats(d, stored + i), sum0);
   float sum = hn::GetLane(hn::SumOfLanes(d, hn::Add(hn::Add(sum0, sum1), hn::Add(sum2, sum3))));
-  for (; i < dim; ++i) {
-    const float diff = query[i] - ToFloat(stored[i]);
-    sum += diff * diff;
-  }
+  for (; i < dim; ++i) sum = op(query[i], ToFloat(stored[i]), sum);
   return sum;
 }
 
-// Two accumulators per sum, for the same reason as in L2Squared.
+// Two accumulators per sum, for the same reason as in Accumulate.
 void DotAndNorm(const float* HWY_RESTRICT query, const float* HWY_RESTRICT stored, size_t dim,
                 float* dot, float* norm) {
   const hn::ScalableTag<float> d;
@@ -94,10 +108,12 @@ void DotAndNorm(const float* HWY_RESTRICT query, const float* HWY_RESTRICT store
   *norm = norm_sum;
 }
 
-// One accumulator per stored vector: with four vectors there are still four independent chains.
-template <typename T>
-void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored, size_t dim,
-                     float* out) {
+// Accumulate for four stored vectors at once. One accumulator per stored vector: with four
+// vectors there are still four independent chains.
+template <class Op, typename T>
+void AccumulateBatch4(const float* HWY_RESTRICT query, const void* const* stored, size_t dim,
+                      float* out) {
+  const Op op;
   const hn::ScalableTag<float> d;
   const size_t n = hn::Lanes(d);
   const T* HWY_RESTRICT v0 = static_cast<const T*>(stored[0]);
@@ -111,14 +127,10 @@ void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored,
   size_t i = 0;
   for (; i + n <= dim; i += n) {
     const auto q = hn::LoadU(d, query + i);
-    const auto diff0 = hn::Sub(q, LoadFloats(d, v0 + i));
-    const auto diff1 = hn::Sub(q, LoadFloats(d, v1 + i));
-    const auto diff2 = hn::Sub(q, LoadFloats(d, v2 + i));
-    const auto diff3 = hn::Sub(q, LoadFloats(d, v3 + i));
-    sum0 = hn::MulAdd(diff0, diff0, sum0);
-    sum1 = hn::MulAdd(diff1, diff1, sum1);
-    sum2 = hn::MulAdd(diff2, diff2, sum2);
-    sum3 = hn::MulAdd(diff3, diff3, sum3);
+    sum0 = op(q, LoadFloats(d, v0 + i), sum0);
+    sum1 = op(q, LoadFloats(d, v1 + i), sum1);
+    sum2 = op(q, LoadFloats(d, v2 + i), sum2);
+    sum3 = op(q, LoadFloats(d, v3 + i), sum3);
   }
   out[0] = hn::GetLane(hn::SumOfLanes(d, sum0));
   out[1] = hn::GetLane(hn::SumOfLanes(d, sum1));
@@ -126,10 +138,7 @@ void L2SquaredBatch4(const float* HWY_RESTRICT query, const void* const* stored,
   out[3] = hn::GetLane(hn::SumOfLanes(d, sum3));
   const T* vectors[4] = {v0, v1, v2, v3};
   for (; i < dim; ++i) {
-    for (int v = 0; v < 4; ++v) {
-      const float diff = query[i] - ToFloat(vectors[v][i]);
-      out[v] += diff * diff;
-    }
+    for (int v = 0; v < 4; ++v) out[v] = op(query[i], ToFloat(vectors[v][i]), out[v]);
   }
 }
 
@@ -163,10 +172,18 @@ void CodeDots(const uint8_t* HWY_RESTRICT query, const uint8_t* const* stored, s
 }
 
 float L2SquaredFloat32(const void* query, const void* stored, size_t dim) {
-  return L2Squared(static_cast<const float*>(query), static_cast<const float*>(stored), dim);
+  return Accumulate<SquaredDifference>(static_cast<const float*>(query),
+                                       static_cast<const float*>(stored), dim);
 }
 float L2SquaredBFloat16(const void* query, const void* stored, size_t dim) {
-  return L2Squared(static_cast<const float*>(query), static_cast<const uint16_t*>(stored), dim);
+  return Accumulate<SquaredDifference>(static_cast<const float*>(query),
+                                       static_cast<const uint16_t*>(stored), dim);
+}
+// Both operands carry their inverse norm after their dim elements.
+float CosineInverseNorm(const void* query, const void* stored, size_t dim) {
+  const float* q = static_cast<const float*>(query);
+  const float* s = static_cast<const float*>(stored);
+  return InverseNormDistance(Accumulate<Product>(q, s, dim), q[dim], s[dim]);
 }
 float L2SquaredInt8(const void* query, const void* stored, size_t dim) {
   const uint8_t* codes[1] = {Int8Codes(stored)};
@@ -175,11 +192,20 @@ float L2SquaredInt8(const void* query, const void* stored, size_t dim) {
   return Int8L2Squared(query, stored, dim, dot);
 }
 void L2SquaredBatch4Float32(const void* query, const void* const* stored, size_t dim, float* out) {
-  L2SquaredBatch4<float>(static_cast<const float*>(query), stored, dim, out);
+  AccumulateBatch4<SquaredDifference, float>(static_cast<const float*>(query), stored, dim, out);
 }
 void L2SquaredBatch4BFloat16(const void* query, const void* const* stored, size_t dim,
                              float* out) {
-  L2SquaredBatch4<uint16_t>(static_cast<const float*>(query), stored, dim, out);
+  AccumulateBatch4<SquaredDifference, uint16_t>(static_cast<const float*>(query), stored, dim,
+                                                out);
+}
+void CosineInverseNormBatch4(const void* query, const void* const* stored, size_t dim,
+                             float* out) {
+  const float* q = static_cast<const float*>(query);
+  AccumulateBatch4<Product, float>(q, stored, dim, out);
+  for (int v = 0; v < 4; ++v) {
+    out[v] = InverseNormDistance(out[v], q[dim], static_cast<const float*>(stored[v])[dim]);
+  }
 }
 void L2SquaredBatch4Int8(const void* query, const void* const* stored, size_t dim, float* out) {
   const uint8_t* codes[4] = {Int8Codes(stored[0]), Int8Codes(stored[1]), Int8Codes(stored[2]),
@@ -222,6 +248,14 @@ float ScalarL2SquaredInt8(const void* query, const void* stored, size_t dim) {
   return Int8L2Squared(query, stored, dim, dot);
 }
 
+float ScalarCosineInverseNorm(const void* query, const void* stored, size_t dim) {
+  const float* q = static_cast<const float*>(query);
+  const float* s = static_cast<const float*>(stored);
+  float dot = 0;
+  for (size_t i = 0; i < dim; ++i) dot += q[i] * s[i];
+  return InverseNormDistance(dot, q[dim], s[dim]);
+}
+
 void ScalarDotAndNorm(const float* query, const float* stored, size_t dim, float* dot,
                       float* norm) {
   float dot_sum = 0;
@@ -247,6 +281,8 @@ HWY_EXPORT(L2SquaredBatch4Float32);
 HWY_EXPORT(L2SquaredBatch4BFloat16);
 HWY_EXPORT(L2SquaredInt8);
 HWY_EXPORT(L2SquaredBatch4Int8);
+HWY_EXPORT(CosineInverseNorm);
+HWY_EXPORT(CosineInverseNormBatch4);
 HWY_EXPORT(DotAndNorm);
 HWY_EXPORT(TargetName);
 
@@ -257,6 +293,8 @@ DistanceKernels ScalarDistanceKernels(VectorEncoding encoding) {
               ScalarDotAndNorm};
     case VectorEncoding::kBFloat16:
       return {ScalarL2Squared<uint16_t>, ScalarBatch4<ScalarL2Squared<uint16_t>>, "portable"};
+    case VectorEncoding::kFloat32WithInverseNorm:
+      return {ScalarCosineInverseNorm, ScalarBatch4<ScalarCosineInverseNorm>, "portable"};
     case VectorEncoding::kInt8:
       break;
   }
@@ -278,6 +316,9 @@ DistanceKernels ResolveDistanceKernels(VectorEncoding encoding) {
     case VectorEncoding::kBFloat16:
       return {HWY_DISPATCH_TABLE(L2SquaredBFloat16)[index],
               HWY_DISPATCH_TABLE(L2SquaredBatch4BFloat16)[index], target};
+    case VectorEncoding::kFloat32WithInverseNorm:
+      return {HWY_DISPATCH_TABLE(CosineInverseNorm)[index],
+              HWY_DISPATCH_TABLE(CosineInverseNormBatch4)[index], target};
     case VectorEncoding::kInt8:
       break;
   }
@@ -289,11 +330,15 @@ const DistanceKernels& BestDistanceKernels(VectorEncoding encoding) {
   static const DistanceKernels float32 = ResolveDistanceKernels(VectorEncoding::kFloat32);
   static const DistanceKernels bfloat16 = ResolveDistanceKernels(VectorEncoding::kBFloat16);
   static const DistanceKernels int8 = ResolveDistanceKernels(VectorEncoding::kInt8);
+  static const DistanceKernels inverse_norm =
+      ResolveDistanceKernels(VectorEncoding::kFloat32WithInverseNorm);
   switch (encoding) {
     case VectorEncoding::kFloat32:
       return float32;
     case VectorEncoding::kBFloat16:
       return bfloat16;
+    case VectorEncoding::kFloat32WithInverseNorm:
+      return inverse_norm;
     case VectorEncoding::kInt8:
       break;
   }

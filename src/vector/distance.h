@@ -1,15 +1,17 @@
 #pragma once
 
-// Distance kernels used by the HNSW traversal: squared Euclidean distance from a query to
-// stored vectors in one of the VectorEncodings. For float32 and bfloat16 (widened on the fly)
-// the query is float32; for int8 the query is encoded as int8 too, and the kernel takes the
-// integer dot product of the two vectors' codes and corrects it with their headers
-// (vector_encoding.h, Int8Header), so the symmetric form also serves distances between two
-// stored vectors while the graph is built.
-//
-// The graph ranks everything by squared Euclidean distance: L2 indexes use it directly, and
-// cosine indexes normalize vectors first, since for unit vectors |a - b|² = 2 (1 - cos(a, b)).
-// So one kernel (and its four-at-once batch form) serves both metrics.
+// Distance kernels used by the HNSW traversal: the graph's distance from a query to stored
+// vectors in one of the VectorEncodings. That distance is the squared Euclidean one, |q - s|²:
+//   - float32 and bfloat16 (widened on the fly): the query is float32;
+//   - int8: the query is encoded as int8 too, and the kernel takes the integer dot product of
+//     the two vectors' codes and corrects it with their headers (vector_encoding.h,
+//     Int8Header);
+//   - float32 with inverse norm (cosine float32 graphs): 2 - 2 (q.s) inv|q| inv|s| from the
+//     dot product and the inverse norms both operands carry, which is |q/|q| - s/|s||², the
+//     squared distance of the normalized vectors.
+// So L2 indexes rank by it directly and cosine indexes by 2 (1 - cos), and since the query form
+// of int8 and of float32 with inverse norm is an encoded vector, the same kernel also serves
+// distances between two stored vectors while the graph is built.
 //
 // Each kernel exists twice: a plain scalar loop (portable, the reference in tests) and a SIMD
 // version compiled by Google Highway for every x86 target it knows (SSSE3, SSE4, AVX2,
@@ -27,9 +29,9 @@
 
 namespace vexdb {
 
-// Returns Σ (query_i - stored_i)². REQUIRES: query points to the query form of a vector (dim
-// floats, or for int8 an encoded vector), stored to an encoded vector of the kernel's encoding;
-// dim may be 0.
+// Returns the graph's distance (above). REQUIRES: query points to the query form of a vector
+// (dim floats, or for int8 and float32 with inverse norm an encoded vector), stored to an
+// encoded vector of the kernel's encoding; dim may be 0.
 using DistanceFn = float (*)(const void* query, const void* stored, size_t dim);
 // Writes the distance from query to stored[v] to out[v] for v = 0..3, in one pass: each query
 // load serves four vectors, and four independent streams of loads keep more memory requests
@@ -44,8 +46,8 @@ using DotAndNormFn = void (*)(const float* query, const float* stored, size_t di
                               float* norm);
 
 struct DistanceKernels {
-  DistanceFn l2_squared;
-  DistanceBatch4Fn l2_squared_batch4;
+  DistanceFn distance;
+  DistanceBatch4Fn distance_batch4;
   const char* target = nullptr;  // "AVX3", "AVX2", "SSE4", "SCALAR", ..., or "portable"
   DotAndNormFn dot_and_norm = nullptr;  // float32 kernels only
 };

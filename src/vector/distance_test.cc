@@ -13,7 +13,8 @@ namespace vexdb {
 namespace {
 
 constexpr VectorEncoding kEncodings[] = {VectorEncoding::kFloat32, VectorEncoding::kBFloat16,
-                                         VectorEncoding::kInt8};
+                                         VectorEncoding::kInt8,
+                                         VectorEncoding::kFloat32WithInverseNorm};
 
 std::vector<float> RandomVector(size_t dim, std::mt19937* rng) {
   std::uniform_real_distribution<float> uniform(-2.0f, 2.0f);
@@ -37,10 +38,13 @@ Stored Store(VectorEncoding encoding, const std::vector<float>& vector) {
   return stored;
 }
 
-// A query in the form the kernels of `encoding` take: float32 as given, except for int8, which
-// is encoded like a stored vector (bytes) and stands for its decoded values.
+// A query in the form the kernels of `encoding` take: float32 as given, except for int8 and
+// float32 with inverse norm, which encode it like a stored vector (bytes) that stands for its
+// decoded values.
 Stored Query(VectorEncoding encoding, const std::vector<float>& vector) {
-  if (encoding == VectorEncoding::kInt8) return Store(encoding, vector);
+  if (encoding == VectorEncoding::kInt8 || encoding == VectorEncoding::kFloat32WithInverseNorm) {
+    return Store(encoding, vector);
+  }
   Stored query;
   query.bytes.resize(vector.size() * sizeof(float));
   std::memcpy(query.bytes.data(), vector.data(), query.bytes.size());
@@ -55,6 +59,31 @@ double ExactL2Squared(const float* a, const float* b, size_t dim) {
     sum += diff * diff;
   }
   return sum;
+}
+
+// What the kernels of `encoding` compute, in double, and how far float32 arithmetic may stray
+// from it: squared L2, or for float32 with inverse norm the squared distance of the normalized
+// vectors (2 for a zero vector), whose error scales with Σ |a_i b_i| / (|a| |b|), not with the
+// result.
+struct Expected {
+  double distance;
+  double tolerance;
+};
+Expected ExactDistance(VectorEncoding encoding, const float* a, const float* b, size_t dim) {
+  if (encoding != VectorEncoding::kFloat32WithInverseNorm) {
+    const double exact = ExactL2Squared(a, b, dim);
+    return {exact, 2e-5 * exact + 1e-6};
+  }
+  double dot = 0, norm_a = 0, norm_b = 0, magnitude = 0;
+  for (size_t i = 0; i < dim; ++i) {
+    dot += double{a[i]} * b[i];
+    norm_a += double{a[i]} * a[i];
+    norm_b += double{b[i]} * b[i];
+    magnitude += std::fabs(double{a[i]} * b[i]);
+  }
+  if (norm_a == 0 || norm_b == 0) return {2, 0};
+  const double scale = 1 / std::sqrt(norm_a * norm_b);
+  return {2 - 2 * dot * scale, 4e-5 * magnitude * scale + 1e-6};
 }
 
 // Checks both kernels of one encoding on odd sizes, from exactly sized buffers (so a kernel that
@@ -72,12 +101,13 @@ void ExpectMatchesExact(VectorEncoding encoding, const DistanceKernels& kernels)
     }
     for (int v = 0; v < 4; ++v) pointers[v] = stored[v].bytes.data();
     float batch[4];
-    kernels.l2_squared_batch4(query.bytes.data(), pointers, dim, batch);
+    kernels.distance_batch4(query.bytes.data(), pointers, dim, batch);
     for (int v = 0; v < 4; ++v) {
-      const double exact = ExactL2Squared(query.values.data(), stored[v].values.data(), dim);
-      EXPECT_NEAR(kernels.l2_squared(query.bytes.data(), pointers[v], dim), exact,
-                  2e-5 * exact + 1e-6);
-      EXPECT_NEAR(batch[v], exact, 2e-5 * exact + 1e-6);
+      const Expected exact =
+          ExactDistance(encoding, query.values.data(), stored[v].values.data(), dim);
+      EXPECT_NEAR(kernels.distance(query.bytes.data(), pointers[v], dim), exact.distance,
+                  exact.tolerance);
+      EXPECT_NEAR(batch[v], exact.distance, exact.tolerance);
     }
     ASSERT_EQ(kernels.dot_and_norm != nullptr, encoding == VectorEncoding::kFloat32);
     if (kernels.dot_and_norm == nullptr) continue;
@@ -122,8 +152,8 @@ TEST(DistanceTest, SimdAgreesWithScalar) {
     for (size_t dim : {1, 3, 17, 784, 16383}) {
       const Stored query = Query(encoding, RandomVector(dim, &rng));
       const Stored stored = Store(encoding, RandomVector(dim, &rng));
-      const float expected = scalar.l2_squared(query.bytes.data(), stored.bytes.data(), dim);
-      EXPECT_NEAR(simd.l2_squared(query.bytes.data(), stored.bytes.data(), dim), expected,
+      const float expected = scalar.distance(query.bytes.data(), stored.bytes.data(), dim);
+      EXPECT_NEAR(simd.distance(query.bytes.data(), stored.bytes.data(), dim), expected,
                   1e-5 * expected)
           << dim;
     }
@@ -133,15 +163,42 @@ TEST(DistanceTest, SimdAgreesWithScalar) {
 TEST(DistanceTest, IdenticalVectorsAreAtZero) {
   std::mt19937 rng(3);
   const std::vector<float> a = RandomVector(784, &rng);
-  EXPECT_EQ(BestDistanceKernels(VectorEncoding::kFloat32).l2_squared(a.data(), a.data(), a.size()),
+  EXPECT_EQ(BestDistanceKernels(VectorEncoding::kFloat32).distance(a.data(), a.data(), a.size()),
             0.0f);
+}
+
+// The cosine graph's float32 kernels: a vector is at about 0 from itself and from its multiples
+// (the dot product rounds, so not exactly), at 4 from its negation, and a zero vector, which
+// has no direction, at 2 from everything.
+TEST(DistanceTest, InverseNormDistanceIgnoresLength) {
+  std::mt19937 rng(19);
+  const std::vector<float> a = RandomVector(384, &rng);
+  std::vector<float> longer = a;
+  std::vector<float> negated = a;
+  for (float& x : longer) x *= 3;
+  for (float& x : negated) x = -x;
+  const VectorEncoding encoding = VectorEncoding::kFloat32WithInverseNorm;
+  for (const DistanceKernels& kernels :
+       {BestDistanceKernels(encoding), ScalarDistanceKernels(encoding)}) {
+    SCOPED_TRACE(kernels.target);
+    const Stored query = Store(encoding, a);
+    const auto distance = [&](const std::vector<float>& vector) {
+      return kernels.distance(query.bytes.data(), Store(encoding, vector).bytes.data(), a.size());
+    };
+    EXPECT_NEAR(distance(a), 0, 1e-6);
+    EXPECT_NEAR(distance(longer), 0, 1e-6);
+    EXPECT_NEAR(distance(negated), 4, 1e-5);
+    EXPECT_EQ(distance(std::vector<float>(a.size(), 0.0f)), 2.0f);
+  }
+  // The stored form keeps the vector exactly as given.
+  EXPECT_EQ(Store(encoding, a).values, a);
 }
 
 TEST(DistanceTest, Int8DistanceOfAVectorToItselfIsZero) {
   std::mt19937 rng(13);
   const Stored a = Store(VectorEncoding::kInt8, RandomVector(784, &rng));
   EXPECT_EQ(BestDistanceKernels(VectorEncoding::kInt8)
-                .l2_squared(a.bytes.data(), a.bytes.data(), a.values.size()),
+                .distance(a.bytes.data(), a.bytes.data(), a.values.size()),
             0.0f);
 }
 

@@ -60,20 +60,32 @@ void WriteNode(const NodeStore& store, uint32_t id, HashingWriter* writer) {
   }
 }
 
+// Whether an older version's cosine graph keeps normalized vectors where this version keeps
+// them as added: float32 graphs before version 3, int8 graphs' copies before version 2.
+bool HoldsNormalizedVectors(const Header& header) {
+  if (header.metric != static_cast<uint8_t>(HnswMetric::kCosine)) return false;
+  switch (static_cast<VectorEncoding>(header.encoding)) {
+    case VectorEncoding::kFloat32:
+      return header.version < 3;
+    case VectorEncoding::kInt8:
+      return header.version < 2;
+    default:
+      return false;
+  }
+}
+
 Result<HnswOptions> ReadHeader(HashingReader* reader, uint32_t* node_count, uint32_t* entry) {
   Header header;
   VEXDB_RETURN_IF_ERROR(reader->ReadValue(&header));
   if (std::memcmp(header.magic, kMagic, sizeof(kMagic)) != 0) {
     return Corrupt("not a vexdb HNSW index (bad magic)");
   }
-  const bool normalized_copies =  // version 1's cosine int8 graphs
-      header.version == 1 && header.metric == static_cast<uint8_t>(HnswMetric::kCosine) &&
-      header.encoding == static_cast<uint8_t>(VectorEncoding::kInt8);
-  if (header.version < 1 || header.version > kHnswFormatVersion || normalized_copies) {
-    return Status::Internal(
-        fmt::format("vector index format version {} is not supported (this "
-                    "build reads versions 1 and {}, and version 1 not for cosine int8)",
-                    header.version, kHnswFormatVersion));
+  if (header.version < 1 || header.version > kHnswFormatVersion ||
+      HoldsNormalizedVectors(header)) {
+    return Status::Internal(fmt::format(
+        "vector index format version {} is not supported (this build reads versions 1 to {}, "
+        "but cosine float32 graphs only from version 3 and cosine int8 ones from version 2)",
+        header.version, kHnswFormatVersion));
   }
   if (header.reserved != 0) return Corrupt("reserved header bits are set");
   HnswOptions options;

@@ -15,10 +15,12 @@
 
 namespace vexdb {
 
-// Version 2: a cosine int8 graph's float32 copies are the vectors as added (version 1 kept them
-// normalized). Files of version 1 are read, except cosine int8 ones, whose copies could not
-// serve index-only reads: they are refused, and the index is rebuilt from its table.
-inline constexpr uint32_t kHnswFormatVersion = 2;
+// Version 3: a cosine float32 graph's vectors are the vectors as added, each followed by its
+// inverse norm (versions 1 and 2 kept them normalized). Version 2: a cosine int8 graph's float32
+// copies are the vectors as added (version 1 kept them normalized). Older files are read unless
+// they hold normalized vectors that a newer version keeps as added, which could not serve
+// index-only reads: those are refused, and the index is rebuilt from its table.
+inline constexpr uint32_t kHnswFormatVersion = 3;
 inline constexpr uint32_t kNoNode = 0xFFFFFFFF;
 
 // A graph as the format carries it.

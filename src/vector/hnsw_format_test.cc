@@ -124,34 +124,47 @@ TEST(HnswFormatTest, ReportsWhatIsWrong) {
   bad_magic[0] = 'x';
   EXPECT_NE(Deserialize(bad_magic).status().message().find("bad magic"), std::string::npos);
   std::string future = bytes;
-  future[8] = 3;  // the version field follows the 8-byte magic
-  EXPECT_NE(Deserialize(future).status().message().find("version 3"), std::string::npos);
+  future[8] = kHnswFormatVersion + 1;  // the version field follows the 8-byte magic
+  EXPECT_NE(Deserialize(future).status().message().find(
+                fmt::format("version {}", kHnswFormatVersion + 1)),
+            std::string::npos);
   std::string flipped_vector = bytes;
   flipped_vector[bytes.size() - 9] ^= 1;  // last byte of the last vector
   EXPECT_NE(Deserialize(flipped_vector).status().message().find("checksum"), std::string::npos);
 }
 
-// `bytes` as a version 1 file: the version field and the checksum rewritten.
-std::string AsVersion1(std::string bytes) {
-  bytes[8] = 1;
+// `bytes` as a file of an older version: the version field and the checksum rewritten.
+std::string AsVersion(std::string bytes, char version) {
+  bytes[8] = version;
   const uint64_t checksum = XXH64(bytes.data(), bytes.size() - sizeof(uint64_t), 0);
   std::memcpy(bytes.data() + bytes.size() - sizeof(uint64_t), &checksum, sizeof(checksum));
   return bytes;
 }
 
-// Version 1 differs only in what a cosine int8 graph's float32 copies hold (normalized
-// vectors): such a file is refused, so that the index is rebuilt; every other one is read.
-TEST(HnswFormatTest, ReadsVersion1ExceptCosineInt8) {
-  for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
-    for (VectorEncoding encoding : {VectorEncoding::kFloat32, VectorEncoding::kBFloat16,
-                                    VectorEncoding::kInt8}) {
-      std::unique_ptr<HnswIndex> index = BuildIndex(metric, 40, encoding);
-      Result<std::unique_ptr<HnswIndex>> loaded = Deserialize(AsVersion1(Serialize(*index)));
-      if (metric == HnswMetric::kCosine && encoding == VectorEncoding::kInt8) {
-        EXPECT_NE(loaded.status().message().find("version 1"), std::string::npos);
-      } else {
-        ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-        ExpectSameSearchResults(*index, **loaded);
+// Older versions differ only in cosine graphs that kept normalized vectors: float32 graphs
+// before version 3, int8 graphs' float32 copies before version 2. Such a file is refused, so
+// that the index is rebuilt; every other one is read.
+TEST(HnswFormatTest, ReadsOlderVersionsExceptNormalizedCosineVectors) {
+  for (char version : {1, 2}) {
+    for (HnswMetric metric : {HnswMetric::kL2, HnswMetric::kCosine}) {
+      for (VectorEncoding encoding : {VectorEncoding::kFloat32, VectorEncoding::kBFloat16,
+                                      VectorEncoding::kInt8}) {
+        SCOPED_TRACE(testing::Message() << "version " << int{version} << " metric "
+                                        << int(metric) << " encoding " << int(encoding));
+        std::unique_ptr<HnswIndex> index = BuildIndex(metric, 40, encoding);
+        Result<std::unique_ptr<HnswIndex>> loaded =
+            Deserialize(AsVersion(Serialize(*index), version));
+        const bool refused =
+            metric == HnswMetric::kCosine &&
+            (encoding == VectorEncoding::kFloat32 || (encoding == VectorEncoding::kInt8 && version == 1));
+        if (refused) {
+          EXPECT_NE(loaded.status().message().find(fmt::format("version {}", int{version})),
+                    std::string::npos)
+              << loaded.status().ToString();
+        } else {
+          ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+          ExpectSameSearchResults(*index, **loaded);
+        }
       }
     }
   }

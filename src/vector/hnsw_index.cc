@@ -108,7 +108,8 @@ Result<std::unique_ptr<HnswIndex>> HnswIndex::Create(const HnswOptions& options)
 
 HnswIndex::HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store)
     : options_(options),
-      kernels_(BestDistanceKernels(options.encoding)),
+      stored_encoding_(StoredEncoding(options)),
+      kernels_(BestDistanceKernels(stored_encoding_)),
       exact_kernels_(BestDistanceKernels(VectorEncoding::kFloat32)),
       level_multiplier_(1 / std::log(static_cast<double>(options.m))),
       store_(std::move(store)),
@@ -139,7 +140,7 @@ Status HnswIndex::Add(int64_t label, std::span<const float> vector) {
   ScratchPool::Lease lease = scratch_pool_.Acquire();
   store_->InitNode(id, label, level);
   const float* prepared = PrepareQuery(vector, lease.get());
-  EncodeVector(options_.encoding, prepared, options_.dimension, store_->mutable_vector(id));
+  EncodeVector(stored_encoding_, prepared, options_.dimension, store_->mutable_vector(id));
   if (store_->keeps_exact_vectors()) {  // as added: for cosine too, so index-only reads work
     std::memcpy(store_->mutable_exact_vector(id), vector.data(),
                 options_.dimension * sizeof(float));
@@ -295,7 +296,7 @@ void HnswIndex::VisitDistances(const void* query, const Ids& ids, uint32_t count
     const void* vectors[4] = {store_->vector(batch[0]), store_->vector(batch[1]),
                               store_->vector(batch[2]), store_->vector(batch[3])};
     float distances[4];
-    kernels_.l2_squared_batch4(query, vectors, options_.dimension, distances);
+    kernels_.distance_batch4(query, vectors, options_.dimension, distances);
     for (int j = 0; j < 4; ++j) visit(batch[j], distances[j]);
   }
   for (; i < count; ++i) {
@@ -394,8 +395,9 @@ const void* HnswIndex::QueryForm(uint32_t id, std::vector<float>* buffer) const 
 }
 
 const float* HnswIndex::FloatVector(uint32_t id, std::vector<float>* buffer) const {
-  switch (options_.encoding) {
+  switch (stored_encoding_) {
     case VectorEncoding::kFloat32:
+    case VectorEncoding::kFloat32WithInverseNorm:  // its first dimension floats
       return static_cast<const float*>(store_->vector(id));
     case VectorEncoding::kInt8:
       return store_->exact_vector(id);
@@ -406,32 +408,39 @@ const float* HnswIndex::FloatVector(uint32_t id, std::vector<float>* buffer) con
 }
 
 const float* HnswIndex::PrepareQuery(std::span<const float> query, SearchScratch* scratch) const {
-  if (options_.metric != HnswMetric::kCosine) return query.data();
+  if (options_.metric != HnswMetric::kCosine ||
+      stored_encoding_ == VectorEncoding::kFloat32WithInverseNorm) {
+    return query.data();
+  }
   scratch->query.assign(query.begin(), query.end());
   Normalize(scratch->query.data(), scratch->query.size());
   return scratch->query.data();
 }
 
-// The prepared query in the form the graph's kernels take.
+// The prepared query in the form the graph's kernels take: int8 and float32 with inverse norm
+// encode it as they encode stored vectors.
 const void* HnswIndex::EncodeQuery(const float* query, SearchScratch* scratch) const {
-  if (options_.encoding != VectorEncoding::kInt8) return query;
+  if (stored_encoding_ != VectorEncoding::kInt8 &&
+      stored_encoding_ != VectorEncoding::kFloat32WithInverseNorm) {
+    return query;
+  }
   scratch->encoded_query.resize(store_->vector_bytes());
-  EncodeVector(options_.encoding, query, options_.dimension, scratch->encoded_query.data());
+  EncodeVector(stored_encoding_, query, options_.dimension, scratch->encoded_query.data());
   return scratch->encoded_query.data();
 }
 
 // The squared L2 distance from the prepared query to the node's float32 copy. A cosine graph's
 // copies are the vectors as added: for the unit query q and a copy s, |q - s/|s||² is
-// 2 - 2 q·s / |s| (one pass for both sums); a copy without a direction sits at 1, as a zero
-// vector does in the graph.
+// 2 - 2 q·s / |s| (one pass for both sums); a copy without a direction sits at 2, as a zero
+// vector does in a float32 graph (InverseNormDistance).
 float HnswIndex::ExactDistance(const float* query, uint32_t id) const {
   const float* copy = store_->exact_vector(id);
   if (options_.metric == HnswMetric::kL2) {
-    return exact_kernels_.l2_squared(query, copy, options_.dimension);
+    return exact_kernels_.distance(query, copy, options_.dimension);
   }
   float dot, squared_norm;
   exact_kernels_.dot_and_norm(query, copy, options_.dimension, &dot, &squared_norm);
-  if (squared_norm == 0) return 1;
+  if (squared_norm == 0) return 2;
   return static_cast<float>(2 - 2 * double{dot} / std::sqrt(double{squared_norm}));
 }
 

@@ -59,17 +59,17 @@ struct HnswSearchParams {
   uint32_t ef = 0;
   // Null admits every row.
   const LabelFilter* filter = nullptr;
-  // When set and the index has float32 vectors (float32 or int8 encoding), receives each
-  // match's float32 vector, one per match in match order, which the caller can move into a row
-  // without another copy: the vector as added, except for a float32 cosine graph, which keeps
-  // only the normalized form (KeepsAddedVectors says which).
+  // When set and the index has float32 vectors (float32 or int8 encoding, KeepsAddedVectors),
+  // receives each match's vector exactly as it was added, one per match in match order, which
+  // the caller can move into a row without another copy.
   std::vector<std::vector<float>>* vectors = nullptr;
 };
 
 struct HnswMatch {
   int64_t label;
   // The metric's distance as the SIMD kernel computes it (L2: Euclidean; cosine: 1 - cos, from
-  // the normalized vectors), close to but not bit-identical with the SQL functions. With
+  // the dot product and the inverse norms, or from the normalized vectors of a bfloat16 or int8
+  // graph), close to but not bit-identical with the SQL functions. With
   // bfloat16 storage it is approximate (relative error around 2^-8): fetch more than k and
   // re-rank by the exact distance when the order matters. With int8 it is the float32
   // kernel's: the search re-ranks its best 2k candidates by their float32 copies (for cosine
@@ -104,11 +104,12 @@ class HnswIndex {
   // Makes room for `capacity` nodes (tombstones count) so that Add will not have to grow.
   [[nodiscard]] Status Reserve(uint32_t capacity);
 
-  // Inserts a row's vector. For cosine the graph keeps the vector normalized (an int8 graph's
-  // float32 copy keeps it as added); a zero vector,
-  // which has no direction, is kept as is and so sits at cosine distance 0.5 from every query
-  // (SQL gives NULL for it; execution recomputes distances anyway). Fails if vector.size() differs
-  // from the dimension or if the label is already live; a deleted label may be added again.
+  // Inserts a row's vector. A cosine graph of float32 keeps it as added with its inverse norm;
+  // of bfloat16 or int8, normalized (an int8 graph's float32 copy keeps it as added). A zero
+  // vector has no direction: searches of float32 and int8 graphs place it at cosine distance 1
+  // from every query, as if orthogonal, a bfloat16 graph at 0.5 (SQL gives NULL for it;
+  // execution recomputes distances anyway). Fails if vector.size() differs from the dimension
+  // or if the label is already live; a deleted label may be added again.
   // REQUIRES: every element is finite.
   [[nodiscard]] Status Add(int64_t label, std::span<const float> vector);
 
@@ -142,12 +143,12 @@ class HnswIndex {
  private:
   HnswIndex(const HnswOptions& options, std::unique_ptr<NodeStore> store);
 
-  // Squared Euclidean distance from a query form (distance.h) to node id's vector.
+  // The graph's distance (distance.h) from a query form to node id's vector.
   float Distance(const void* query, uint32_t id) const {
-    return kernels_.l2_squared(query, store_->vector(id), options_.dimension);
+    return kernels_.distance(query, store_->vector(id), options_.dimension);
   }
-  // Node id's vector as a query form for the graph's kernels: the stored vector itself for
-  // float32 and int8, decoded into buffer for bfloat16.
+  // Node id's vector as a query form for the graph's kernels: the stored vector itself, except
+  // for bfloat16, decoded into buffer.
   const void* QueryForm(uint32_t id, std::vector<float>* buffer) const;
   // Node id's vector as float32: the stored vector or its float32 copy, or decoded from
   // bfloat16 into buffer.
@@ -181,6 +182,7 @@ class HnswIndex {
   Status CheckNode(uint32_t id, uint32_t node_count) const;
 
   const HnswOptions options_;
+  const VectorEncoding stored_encoding_;  // StoredEncoding(options_)
   const DistanceKernels kernels_;
   const DistanceKernels& exact_kernels_;  // float32, for re-ranking an int8 graph's candidates
   const double level_multiplier_;

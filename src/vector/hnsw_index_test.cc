@@ -124,6 +124,36 @@ TEST(HnswIndexTest, CosineRecallOnUniformData) {
   EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
 }
 
+// A cosine float32 graph keeps each vector as added (with its inverse norm), so it hands back
+// the rows' vectors bit for bit, and ranks by the cosine distance whatever their lengths.
+TEST(HnswIndexTest, CosineFloat32KeepsVectorsAsAdded) {
+  auto [data, queries] = DataAndQueries(20, 10);
+  for (size_t row = 0; row * kDimension < data.size(); ++row) {
+    for (size_t i = 0; i < kDimension; ++i) data[row * kDimension + i] *= 0.5f + row % 7;
+  }
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kCosine);
+  AddAll(index.get(), data, kDimension);
+  ASSERT_TRUE(index->CheckIntegrity().ok());
+  EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
+  const std::span<const float> query(queries.data(), kDimension);
+  std::vector<std::vector<float>> vectors;
+  Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 5, .vectors = &vectors});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 5u);
+  ASSERT_EQ(vectors.size(), 5u);
+  for (size_t i = 0; i < found->size(); ++i) {
+    const float* row = data.data() + (*found)[i].label * kDimension;
+    EXPECT_EQ(vectors[i], std::vector<float>(row, row + kDimension));
+    double dot = 0, row_norm = 0, query_norm = 0;
+    for (size_t j = 0; j < kDimension; ++j) {
+      dot += double{row[j]} * query[j];
+      row_norm += double{row[j]} * row[j];
+      query_norm += double{query[j]} * query[j];
+    }
+    EXPECT_NEAR((*found)[i].distance, 1 - dot / std::sqrt(row_norm * query_norm), 1e-6);
+  }
+}
+
 // bfloat16 storage perturbs distances by well under a percent: the candidates are nearly the
 // same, and an exact re-rank (execution's job) restores the order.
 TEST(HnswIndexTest, BFloat16RecallForBothMetrics) {
@@ -202,10 +232,10 @@ TEST(HnswIndexTest, CosineDistanceIgnoresLength) {
   ASSERT_EQ(found->size(), 3u);
   EXPECT_EQ((*found)[0].label, 1);
   EXPECT_NEAR((*found)[0].distance, 0.0, 1e-4);
-  EXPECT_EQ((*found)[1].label, 3);  // the zero vector, at distance |unit query - 0|² / 2
-  EXPECT_NEAR((*found)[1].distance, 0.5, 1e-4);
-  EXPECT_EQ((*found)[2].label, 2);  // north, nearly orthogonal
-  EXPECT_NEAR((*found)[2].distance, 1.0, 1e-2);
+  EXPECT_EQ((*found)[1].label, 2);  // north, nearly orthogonal
+  EXPECT_NEAR((*found)[1].distance, 1 - 0.01 / std::hypot(3.0, 0.01), 1e-6);
+  EXPECT_EQ((*found)[2].label, 3);  // the zero vector, no direction: as if orthogonal
+  EXPECT_EQ((*found)[2].distance, 1.0f);
 }
 
 // Admits labels whose row number is a multiple of `modulus`.

@@ -12,7 +12,10 @@ namespace vexdb {
 // Serialized in the index format: never renumber.
 enum class HnswMetric : uint8_t {
   kL2 = 0,      // Euclidean distance
-  kCosine = 1,  // cosine distance; the index normalizes vectors and ranks them by L2
+  // Cosine distance. The graph ranks by 2 (1 - cos), which for unit vectors is their squared
+  // L2 distance: bfloat16 and int8 graphs normalize vectors and use the L2 kernels, float32
+  // graphs keep vectors as added with their inverse norm (StoredEncoding).
+  kCosine = 1,
 };
 
 inline constexpr uint32_t kMaxVectorDimension = 16383;  // TiDB's VECTOR(D) limit
@@ -40,13 +43,20 @@ struct HnswOptions {
 // OK if the options describe a buildable index; an error naming the bad field otherwise.
 Status ValidateHnswOptions(const HnswOptions& options);
 
+// How the graph keeps its vectors: options.encoding, except that a cosine graph of float32 keeps
+// each vector with its inverse norm (vector_encoding.h).
+inline VectorEncoding StoredEncoding(const HnswOptions& options) {
+  if (options.metric == HnswMetric::kCosine && options.encoding == VectorEncoding::kFloat32) {
+    return VectorEncoding::kFloat32WithInverseNorm;
+  }
+  return options.encoding;
+}
+
 // Whether searches can hand back each match's vector exactly as it was added
-// (HnswSearchParams::vectors): L2 graphs of float32 or int8, and cosine graphs of int8, whose
-// float32 copies are the added vectors. Cosine float32 graphs keep normalized vectors only;
-// bfloat16 graphs keep no float32 at all.
+// (HnswSearchParams::vectors): every float32 and int8 graph (an int8 graph from the float32
+// copies beside its codes); bfloat16 graphs keep no float32 at all.
 inline bool KeepsAddedVectors(const HnswOptions& options) {
-  if (options.encoding == VectorEncoding::kInt8) return true;
-  return options.metric == HnswMetric::kL2 && options.encoding == VectorEncoding::kFloat32;
+  return options.encoding != VectorEncoding::kBFloat16;
 }
 
 // Link slots per node on layer 0 and on the layers above it.

@@ -31,14 +31,15 @@ void LinkList::Assign(std::span<const uint32_t> ids) {
 
 NodeStore::NodeStore(const HnswOptions& options)
     : dimension_(options.dimension),
-      vector_bytes_(EncodedVectorBytes(options.encoding, options.dimension)),
+      vector_bytes_(EncodedVectorBytes(StoredEncoding(options), options.dimension)),
       exact_vectors_(KeepsExactVectors(options.encoding)),
       max_links0_(MaxLinks0(options)),
       max_links_(MaxUpperLinks(options)),
       vector_offset_(RoundUp(kLinksOffset + sizeof(uint32_t) * max_links0_, kCacheLine)),
       stride_(RoundUp(vector_offset_ + vector_bytes_, kCacheLine)),
       prefetch_lines_(
-          std::min(kMaxPrefetchLines, RoundUp(vector_bytes_, kCacheLine) / kCacheLine)) {}
+          std::min(kMaxPrefetchLines, RoundUp(vector_bytes_, kCacheLine) / kCacheLine)),
+      prefetch_tail_(StoredEncoding(options) == VectorEncoding::kFloat32WithInverseNorm) {}
 
 Status NodeStore::Grow(uint32_t capacity) {
   if (capacity <= capacity_) return Status::OK();

@@ -10,7 +10,7 @@
 //          5   uint8  spin lock guarding the node's link lists
 //          8   int64  label (the row handle)
 //         16   uint32 level-0 links[max_links0]
-//          V   the vector: dimension elements of the index's VectorEncoding
+//          V   the vector, encoded as StoredEncoding(options) says (hnsw_options.h)
 //              (V = 16 + 4*max_links0 rounded up to 64)
 //
 // so one node's links and its vector sit on neighbouring cache lines, and the address of any
@@ -123,12 +123,15 @@ class NodeStore {
   }
 
   // Brings the start of a node's vector towards the cache; the hardware prefetcher streams the
-  // rest once that is requested.
+  // rest once that is requested. A vector with its inverse norm behind its elements has its
+  // last line requested too, since the distance needs that float as soon as the dot product is
+  // done (text-384: 5-10% fewer queries a second without).
   void PrefetchVector(uint32_t id) const {
     const char* vector = Record(id) + vector_offset_;
     for (size_t line = 0; line < prefetch_lines_; ++line) {
       __builtin_prefetch(vector + line * kCacheLine);
     }
+    if (prefetch_tail_) __builtin_prefetch(vector + vector_bytes_ - 1);
   }
 
   void Lock(uint32_t id) const;
@@ -161,6 +164,7 @@ class NodeStore {
   const size_t stride_;
   // Lines of a vector worth prefetching before its distance is computed.
   const size_t prefetch_lines_;
+  const bool prefetch_tail_;  // the vector ends in its inverse norm
   uint32_t capacity_ = 0;
   MappedBuffer records_;
   MappedBuffer exact_;                                    // float32 copies, if kept

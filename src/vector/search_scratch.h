@@ -31,7 +31,7 @@ struct SearchScratch {
   std::vector<Neighbor> link_selected;        // what the neighbour keeps of them
   std::vector<uint32_t> ids;                  // a link list about to be written
   std::vector<float> query;                   // a normalized copy of a cosine query or new vector
-  std::vector<char> encoded_query;            // the query as int8, for an int8 graph
+  std::vector<char> encoded_query;            // the query as the graph encodes vectors
   std::vector<float> node_vector;             // the node being inserted, decoded
   std::vector<float> link_base;               // the neighbour whose links are being pruned, decoded
   std::vector<float> candidate_vector;        // the candidate the heuristic is weighing, decoded

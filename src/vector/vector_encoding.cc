@@ -38,6 +38,16 @@ void DecodeInt8(const void* encoded, size_t dim, float* out) {
   }
 }
 
+// The inverse norm is computed in double and rounded once, so that it is the nearest float to
+// 1 / |v| whatever the order of the elements.
+void EncodeWithInverseNorm(const float* vector, size_t dim, void* out) {
+  double squared_norm = 0;
+  for (size_t i = 0; i < dim; ++i) squared_norm += double{vector[i]} * vector[i];
+  const float inverse = squared_norm > 0 ? static_cast<float>(1 / std::sqrt(squared_norm)) : 0.0f;
+  std::memcpy(out, vector, dim * sizeof(float));
+  std::memcpy(static_cast<char*>(out) + dim * sizeof(float), &inverse, sizeof(inverse));
+}
+
 }  // namespace
 
 void EncodeVector(VectorEncoding encoding, const float* vector, size_t dim, void* out) {
@@ -53,12 +63,16 @@ void EncodeVector(VectorEncoding encoding, const float* vector, size_t dim, void
     case VectorEncoding::kInt8:
       EncodeInt8(vector, dim, out);
       return;
+    case VectorEncoding::kFloat32WithInverseNorm:
+      EncodeWithInverseNorm(vector, dim, out);
+      return;
   }
 }
 
 void DecodeVector(VectorEncoding encoding, const void* encoded, size_t dim, float* out) {
   switch (encoding) {
     case VectorEncoding::kFloat32:
+    case VectorEncoding::kFloat32WithInverseNorm:
       std::memcpy(out, encoded, dim * sizeof(float));
       return;
     case VectorEncoding::kBFloat16: {

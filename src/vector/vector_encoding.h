@@ -17,6 +17,13 @@
 // Int8Header), a quarter of float32's bytes and a fraction of its arithmetic. The graph ranks by
 // these approximate distances; the index also keeps each vector as float32, apart from the
 // graph, to re-rank its final candidates exactly, so int8 buys search speed, not memory.
+//
+// float32 with inverse norm is how a cosine graph keeps float32 vectors: each vector as added,
+// followed by one more float, the inverse of its norm (0 for a zero vector). The cosine
+// distance then needs only the dot product, 1 - (q.s) * inv|q| * inv|s|, and the graph still
+// holds the vectors exactly as added, so it can answer a query without reading the rows. It is
+// not a user's choice: HnswOptions::encoding says float32, and StoredEncoding (hnsw_options.h)
+// picks this form for a cosine graph.
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +36,7 @@ enum class VectorEncoding : uint8_t {
   kFloat32 = 0,
   kBFloat16 = 1,
   kInt8 = 2,
+  kFloat32WithInverseNorm = 3,  // never in HnswOptions nor in a file header
 };
 
 // What precedes an int8 vector's dimension codes. The vector stands for
@@ -52,6 +60,8 @@ inline size_t EncodedVectorBytes(VectorEncoding encoding, size_t dim) {
       return dim * sizeof(float);
     case VectorEncoding::kBFloat16:
       return dim * sizeof(uint16_t);
+    case VectorEncoding::kFloat32WithInverseNorm:
+      return (dim + 1) * sizeof(float);
     case VectorEncoding::kInt8:
       break;
   }
@@ -81,6 +91,14 @@ inline float Int8L2Squared(const void* query, const void* stored, size_t dim, in
   return sum > 0 ? static_cast<float>(sum) : 0.0f;
 }
 
+// The distance of two float32 vectors with inverse norm, 2 - 2 (q.s) inv|q| inv|s|, given
+// their dot product: |q/|q| - s/|s||², or 2 for a zero vector, which has no direction (as if
+// orthogonal). Never negative.
+inline float InverseNormDistance(float dot, float query_inverse_norm, float stored_inverse_norm) {
+  const float distance = 2 - 2 * (dot * query_inverse_norm) * stored_inverse_norm;
+  return distance > 0 ? distance : 0.0f;
+}
+
 // Whether the graph's distances stand in for exact ones, so the index keeps a float32 copy of
 // each vector to re-rank its final candidates (int8 only: bfloat16 is close enough for callers
 // to re-rank themselves).
@@ -107,7 +125,8 @@ inline float BFloat16ToFloat(uint16_t value) {
 // Writes the encoded vector, EncodedVectorBytes(encoding, dim) bytes, to out. REQUIRES: every
 // element is finite.
 void EncodeVector(VectorEncoding encoding, const float* vector, size_t dim, void* out);
-// Reads dim elements of `encoding` into out (for int8, offset + step * code, in float).
+// Reads dim elements of `encoding` into out (for int8, offset + step * code, in float; for
+// float32 with inverse norm, the elements without the norm).
 void DecodeVector(VectorEncoding encoding, const void* encoded, size_t dim, float* out);
 
 }  // namespace vexdb
