@@ -82,10 +82,12 @@ class VectorScanner {
   const char* end_;
 };
 
-// Plain elements: "-?digits[.digits][e[+-]digits]" with at most kMaxPlainDigits mantissa digits,
-// no leading zero, and a decimal scale (the exponent less the fraction digits) of at most
-// kMaxExactPower either way. Clinger's fast path: the exact mantissa (< 2^53) times or divided by
-// an exact power of ten is the correctly rounded double, the value from_chars gives.
+// Plain elements: "-?digits[.digits][e[+-]digits]" with no leading zero. With at most
+// kMaxPlainDigits mantissa digits and a decimal scale (the exponent less the fraction digits) of
+// at most kMaxExactPower either way, Clinger's fast path applies: the exact mantissa (< 2^53)
+// times or divided by an exact power of ten is the correctly rounded double, the value
+// from_chars gives. Other plain elements (Python's 17-digit repr, or an embedding's 9.1e-34)
+// go to from_chars one at a time.
 constexpr ptrdiff_t kMaxPlainDigits = 15;
 
 // The digits at *p, accumulated into *mantissa; returns how many. Stops at the first non-digit,
@@ -104,6 +106,15 @@ void SkipSpaces(const char** p) {
   while (IsJsonSpace(**p)) ++*p;
 }
 
+// A plain element beyond Clinger's fast path, as ParseElement reads it; nullopt if it is out of
+// float32's range, for ParseGeneral to report.
+std::optional<float> PlainFromChars(const char* start, const char* end) {
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(start, end, v);
+  if (ec != std::errc() || ptr != end || std::fabs(v) > FLT_MAX) return std::nullopt;
+  return static_cast<float>(v);
+}
+
 // The fast path for the text a client sends with a query: every element plain. Because the text
 // (spaces trimmed) ends in ']', which no loop below steps over, the loops need no end checks.
 // Fills out[0, capacity) and returns the count, or nullopt for anything else (syntax errors
@@ -119,10 +130,11 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
   float* dst = out;
   float* const limit = out + capacity;
   while (dst != limit) {
+    const char* start = p;
     const bool negative = *p == '-';
     p += negative ? 1 : 0;
     const char* integer = p;
-    uint64_t mantissa = 0;
+    uint64_t mantissa = 0;  // wraps beyond 19 digits, when from_chars takes over anyway
     const ptrdiff_t integer_digits = AccumulateDigits(&p, &mantissa);
     if (integer_digits == 0 || (integer_digits > 1 && *integer == '0')) return std::nullopt;
     ptrdiff_t fraction_digits = 0;
@@ -131,7 +143,6 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
       fraction_digits = AccumulateDigits(&p, &mantissa);
       if (fraction_digits == 0) return std::nullopt;
     }
-    if (integer_digits + fraction_digits > kMaxPlainDigits) return std::nullopt;
     int64_t exponent = 0;
     if ((*p | 0x20) == 'e') {
       ++p;
@@ -143,11 +154,17 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
       exponent = negative_exponent ? -static_cast<int64_t>(magnitude) : magnitude;
     }
     const int64_t scale = exponent - fraction_digits;
-    if (scale < -kMaxExactPower || scale > kMaxExactPower) return std::nullopt;
-    double v = static_cast<double>(mantissa);
-    if (scale < 0) v /= kPowers[-scale];
-    if (scale > 0) v *= kPowers[scale];
-    *dst++ = static_cast<float>(negative ? -v : v);
+    if (integer_digits + fraction_digits <= kMaxPlainDigits && scale >= -kMaxExactPower &&
+        scale <= kMaxExactPower) {
+      double v = static_cast<double>(mantissa);
+      if (scale < 0) v /= kPowers[-scale];
+      if (scale > 0) v *= kPowers[scale];
+      *dst++ = static_cast<float>(negative ? -v : v);
+    } else {
+      const std::optional<float> v = PlainFromChars(start, p);
+      if (!v) return std::nullopt;
+      *dst++ = *v;
+    }
     SkipSpaces(&p);
     if (*p == ',') {
       ++p;

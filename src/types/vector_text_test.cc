@@ -34,12 +34,15 @@ TEST(VectorTextTest, Accepts) {
   EXPECT_EQ(RoundTrip("[+1]"), "[1]");
   EXPECT_EQ(RoundTrip("[0]"), "[0]");
   EXPECT_EQ(RoundTrip("[1,\t2 ,\n3\r]"), "[1,2,3]");
-  EXPECT_EQ(RoundTrip("[1, 2e1, 3]"), "[1,20,3]");  // one exponent: the general path for all
+  EXPECT_EQ(RoundTrip("[1, 2e1, 3]"), "[1,20,3]");
+  // Elements beyond the exact fast path among plain ones: 17 digits, a tiny exponent.
+  EXPECT_EQ(RoundTrip("[0.1, 0.30000000000000004, 9.1039411e-34, 2]"),
+            "[0.1,0.3,0.0000000000000000000000000000000009103941,2]");
 }
 
-// The plain-number fast path (up to 15 digits, no exponent) must give the bits from_chars
-// gives, rounded to float32 the same way, for every kind of decimal a client sends, alone or
-// among others after ", " as JSON writers separate them.
+// The fast path (exact for up to 15 digits and scales within 10^±22, from_chars per element
+// beyond) must give the bits from_chars gives, rounded to float32 the same way, for every kind
+// of decimal a client sends, alone or among others after ", " as JSON writers separate them.
 TEST(VectorTextTest, FastPathMatchesFromChars) {
   std::mt19937_64 rng(42);
   std::vector<std::string> numbers = {"0", "-0", "0.0", "-0.000", "255", "9007199254740992",
