@@ -26,6 +26,8 @@ struct StatusCounters {
   std::atomic<uint64_t> vector_searches{0};
   std::atomic<uint64_t> vector_search_time_ns{0};
   std::atomic<uint64_t> vector_rows_from_graph{0};  // rows a vector index supplied, unread
+  // Vector index scans whose WHERE range held few enough rows to rank them exactly instead.
+  std::atomic<uint64_t> vector_exact_ranges{0};
 
   // (name, value) pairs in name order, as SHOW STATUS lists them.
   std::vector<std::pair<std::string, uint64_t>> Snapshot() const {
@@ -35,6 +37,7 @@ struct StatusCounters {
             {"Innodb_rows_updated", rows_updated.load()},
             {"Questions", questions.load()},
             {"Vexdb_statement_time_us", statement_time_ns.load() / 1000},
+            {"Vexdb_vector_exact_ranges", vector_exact_ranges.load()},
             {"Vexdb_vector_rows_from_graph", vector_rows_from_graph.load()},
             {"Vexdb_vector_search_time_us", vector_search_time_ns.load() / 1000},
             {"Vexdb_vector_searches", vector_searches.load()}};

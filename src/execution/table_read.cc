@@ -144,15 +144,55 @@ class TableRead : public PhysicalOperator {
     return rows;
   }
 
+  // The vector index the scan reads; null if it is gone.
+  const IndexInfo* VectorIndex() const {
+    for (const IndexInfo& index : get_.table->indexes) {
+      if (index.id == get_.access.vector_index_id) return &index;
+    }
+    return nullptr;
+  }
+
+  // A vector index scan with a range (AccessPath::vector_range): reads the range's rows, up to
+  // the registry's limit for an exact search (ExactRangeLimit). Returns true, with the rows in
+  // vector_rows_ for the exact ranking above, if the range ends within the limit; false, and
+  // nothing kept, if the graph search should run instead, also when there is no range.
+  Result<bool> ReadRangeIfFew(ExecContext& ctx) {
+    const IndexInfo* index = VectorIndex();
+    if (get_.access.vector_range == AccessKind::kFullScan || ctx.vector_indexes == nullptr ||
+        index == nullptr) {
+      return false;
+    }
+    const size_t limit = ctx.vector_indexes->ExactRangeLimit(
+        *get_.table, *index, EfSearch(ctx), std::max<uint64_t>(get_.access.vector_k, 1));
+    range_index_ = 0;
+    while (vector_rows_.size() <= limit) {
+      if (!iterator_ && !StartNextIterator(ctx)) break;
+      int64_t handle = 0;
+      Row row;
+      VEXDB_ASSIGN_OR_RETURN(const bool found, iterator_->Next(&handle, &row));
+      if (found) {
+        vector_rows_.emplace_back(handle, std::move(row));
+      } else {
+        iterator_.reset();
+      }
+    }
+    iterator_.reset();
+    range_index_ = 0;
+    if (vector_rows_.size() <= limit) {
+      if (ctx.counters != nullptr) Count(&ctx.counters->vector_exact_ranges);
+      return true;
+    }
+    vector_rows_.clear();
+    return false;
+  }
+
   // Reads the rows the vector index offers, through the transaction (so only rows visible to
   // it come back), asking for more until the graph's share holds k visible rows or the graph
-  // has nothing more. Falls back to a full scan while the index is not ready.
+  // has nothing more. Falls back to a scan (of the range, if there is one) while the index is
+  // not ready.
   Status ReadVectorCandidates(ExecContext& ctx) {
     const AccessPath& access = get_.access;
-    const IndexInfo* index = nullptr;
-    for (const IndexInfo& i : get_.table->indexes) {
-      if (i.id == access.vector_index_id) index = &i;
-    }
+    const IndexInfo* index = VectorIndex();
     if (ctx.vector_indexes == nullptr || index == nullptr) {
       vector_fallback_ = true;
       return Status::OK();
@@ -234,7 +274,8 @@ class TableRead : public PhysicalOperator {
     const AccessPath& access = get_.access;
     if (access.kind == AccessKind::kVectorIndex && !vector_started_) {
       vector_started_ = true;
-      VEXDB_RETURN_IF_ERROR(ReadVectorCandidates(ctx));
+      VEXDB_ASSIGN_OR_RETURN(const bool few, ReadRangeIfFew(ctx));
+      if (!few) VEXDB_RETURN_IF_ERROR(ReadVectorCandidates(ctx));
       handle_index_ = 0;
     }
     if (access.kind == AccessKind::kVectorIndex && !vector_fallback_) {
@@ -263,15 +304,22 @@ class TableRead : public PhysicalOperator {
       VEXDB_ASSIGN_OR_RETURN(bool found, iterator_->Next(handle, row));
       if (found) return true;
       iterator_.reset();
-      if (access.kind != AccessKind::kIndexRange) return false;
+      if (ScanKind() != AccessKind::kIndexRange) return false;
     }
+  }
+
+  // The kind of scan behind the access path: a vector index scan's range, or a full scan, while
+  // the index is not ready or when the range is few rows.
+  AccessKind ScanKind() const {
+    const AccessPath& access = get_.access;
+    return access.kind == AccessKind::kVectorIndex ? access.vector_range : access.kind;
   }
 
   bool StartNextIterator(ExecContext& ctx) {
     const AccessPath& access = get_.access;
-    switch (access.kind) {
+    switch (ScanKind()) {
       case AccessKind::kFullScan:
-      case AccessKind::kVectorIndex:  // the fallback while the index is not ready
+      case AccessKind::kVectorIndex:
         if (range_index_++ > 0) return false;
         iterator_ = TableStore::Scan(*ctx.txn, layout_);
         return true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <set>
 #include <shared_mutex>
 #include <unordered_set>
@@ -576,6 +577,15 @@ VectorIndexProgress VectorIndexRegistry::Progress(int64_t table_id) const {
   std::lock_guard lock(mutex_);
   auto it = tables_.find(table_id);
   return it == tables_.end() ? VectorIndexProgress{} : it->second->Progress();
+}
+
+size_t VectorIndexRegistry::ExactRangeLimit(const TableInfo& table, const IndexInfo& index,
+                                            uint32_t ef, size_t k) const {
+  const uint32_t beam = ef != 0 ? ef : index.hnsw.ef_search != 0 ? index.hnsw.ef_search
+                                                                  : kDefaultEfSearch;
+  const double rows = static_cast<double>(Progress(table.id).rows_indexed);
+  const double limit = std::sqrt(std::max<double>(beam, k) * rows);
+  return std::max<size_t>(k, static_cast<size_t>(limit));
 }
 
 std::optional<VectorIndexStats> VectorIndexRegistry::Stats(int64_t table_id,

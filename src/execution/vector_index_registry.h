@@ -141,6 +141,16 @@ class VectorIndexRegistry {
   void RetainOnly(const std::set<int64_t>& table_ids);
 
   VectorIndexProgress Progress(int64_t table_id) const;
+
+  // How many rows of a range the WHERE clause narrows the table to are few enough to rank
+  // exactly rather than search the graph filtered to the range, for a top-k search by `index`
+  // with beam width `ef` (0: the index default). A filtered search visits about ef / s nodes
+  // for a range holding a share s of the N rows indexed, reading the row of each, against the
+  // R = s N rows an exact search reads: exact is cheaper while R² < ef N, so the limit is
+  // sqrt(ef N) (at least k).
+  size_t ExactRangeLimit(const TableInfo& table, const IndexInfo& index, uint32_t ef,
+                         size_t k) const;
+
   // nullopt until the table's graphs are ready.
   std::optional<VectorIndexStats> Stats(int64_t table_id, int64_t index_id) const;
 

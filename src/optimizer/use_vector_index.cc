@@ -10,8 +10,10 @@
 // carry TiDB's distances; which rows make the top k is as good as the graph's recall.
 //
 // Beyond TiDB, a WHERE clause on the table does not end the search: the graph search admits
-// only rows that satisfy it and walks on until it has k of them. When another index already
-// narrows the WHERE clause to a range of rows, those rows are searched exactly instead. ORDER BY
+// only rows that satisfy it and walks on until it has k of them. When another index narrows
+// the WHERE clause to a range of rows, the plan keeps that range too, and execution ranks its
+// rows exactly when they are few (VectorIndexRegistry::ExactRangeLimit); point gets on the
+// primary key are always ranked exactly. ORDER BY
 // ... DESC, other sort keys and no LIMIT keep the exact scan; EXPLAIN then says why on the TopN
 // line, as TiDB's warnings do.
 //
@@ -66,8 +68,8 @@ std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const Col
   int column = args.column->column_index;
   *index = FindVectorIndex(table, column, *distance);
   if (*index == nullptr) return fmt::format("no {} index on {}", call.name, table.columns[column].name);
-  if (!get.filters.empty() && get.access.kind != AccessKind::kFullScan) {
-    return "an index serves the WHERE condition (exact search over its rows)";
+  if (!get.filters.empty() && get.access.kind == AccessKind::kHandleSet) {
+    return "point gets serve the WHERE condition (exact search over their rows)";
   }
   if (get.lock != ast::LockMode::kNone || get.emit_handle) return "a locking read";
   if (static_cast<int64_t>(args.vector->size()) != table.columns[column].type.length) {
@@ -128,12 +130,13 @@ void TryTopN(LogicalOperator* sort) {
   sort->vector_index_note = WhyNot(*sort, call, *args, *get, &index);
   if (!sort->vector_index_note.empty()) return;
   AccessPath& access = get->access;
+  access.vector_range = access.kind;  // kFullScan, kHandleRange or kIndexRange
   access.kind = AccessKind::kVectorIndex;
   access.vector_index_id = index->id;
   access.vector_query = *args->vector;
   access.vector_k = *sort->top_n;
   access.vector_index_only = IndexOnly(*projection, *get, *index, args->column->column_index);
-  access.index_name = index->name;
+  access.vector_index_name = index->name;
   access.vector_function = call.name;
   access.vector_column = index->columns[0].column;
 }

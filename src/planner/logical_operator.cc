@@ -27,9 +27,9 @@ std::string ShortVector(const std::vector<float>& v) {
   return fmt::format("{},({} more)...]", text, v.size() - kShown);
 }
 
-std::string AccessText(const LogicalOperator& op) {
-  const AccessPath& access = op.access;
-  switch (access.kind) {
+// `kind` is access.kind, or the range a vector index scan keeps (AccessPath::vector_range).
+std::string AccessText(const AccessPath& access, AccessKind kind) {
+  switch (kind) {
     case AccessKind::kFullScan: return "TableFullScan";
     case AccessKind::kHandleRange: return "TableRangeScan(" + access.description + ")";
     case AccessKind::kHandleSet:
@@ -37,10 +37,16 @@ std::string AccessText(const LogicalOperator& op) {
              access.description + ")";
     case AccessKind::kIndexRange:
       return "IndexRangeScan(index:" + access.index_name + ", " + access.description + ")";
-    case AccessKind::kVectorIndex:
-      return fmt::format("VectorIndexScan(index:{}, {}({}, {}), k:{})", access.index_name,
-                         access.vector_function, access.vector_column,
-                         ShortVector(access.vector_query), access.vector_k);
+    case AccessKind::kVectorIndex: {
+      std::string text = fmt::format("VectorIndexScan(index:{}, {}({}, {}), k:{}",
+                                     access.vector_index_name,
+                                     access.vector_function, access.vector_column,
+                                     ShortVector(access.vector_query), access.vector_k);
+      if (access.vector_range != AccessKind::kFullScan) {
+        text += ", exact if few rows: " + AccessText(access, access.vector_range);
+      }
+      return text + ")";
+    }
   }
   return "?";
 }
@@ -48,7 +54,7 @@ std::string AccessText(const LogicalOperator& op) {
 std::string Describe(const LogicalOperator& op) {
   switch (op.type) {
     case LogicalOperatorType::kGet: {
-      std::string out = AccessText(op) + " table:" + op.table->name;
+      std::string out = AccessText(op.access, op.access.kind) + " table:" + op.table->name;
       if (op.alias != op.table->name) out += " alias:" + op.alias;
       if (!op.filters.empty()) out += " filter:" + JoinExprs(op.filters);
       if (op.lock == ast::LockMode::kForUpdate) out += " lock:for_update";

@@ -52,12 +52,18 @@ struct AccessPath {
   int64_t vector_index_id = 0;
   std::vector<float> vector_query;
   uint64_t vector_k = 0;
-  std::string vector_function;  // vec_cosine_distance or vec_l2_distance
+  std::string vector_index_name;  // for EXPLAIN
+  std::string vector_function;    // vec_cosine_distance or vec_l2_distance
   std::string vector_column;
   // The statement reads no column of the row but the handle's and the indexed vector, and the
   // graph keeps vectors exactly (float32, L2): when the graph is current for the transaction,
   // execution takes those rows from it without reading the table.
   bool vector_index_only = false;
+  // kVectorIndex under a WHERE clause that a primary key or secondary index narrows to a range
+  // (kHandleRange or kIndexRange; its fields above stay filled), else kFullScan: execution
+  // ranks the range's rows exactly if they are few, else searches the graph with the filters.
+  // A full scan of the range stands in while the index is not ready.
+  AccessKind vector_range = AccessKind::kFullScan;
 };
 
 struct LogicalOperator {

@@ -20,7 +20,8 @@ import numpy as np
 import pytest
 
 from drivers import open_connection
-from vector_data import K, clustered, load, nearest, vector_text, wait_until_built
+from vector_data import (K, clustered, exact_nearest, load, nearest, vector_text,
+                         wait_until_built)
 
 def rows_read(cursor):
     cursor.execute("SHOW GLOBAL STATUS LIKE 'Innodb_rows_read'")
@@ -53,7 +54,9 @@ def test_explain_shows_when_the_index_is_used(conn, indexed):
     for name, sql in {
         "cosine": f"SELECT id FROM items ORDER BY VEC_COSINE_DISTANCE(v, '{query}') LIMIT 5",
         "alias": f"SELECT id, VEC_L2_DISTANCE('{query}', v) AS d FROM items ORDER BY d LIMIT 5",
-        "where": f"SELECT id FROM items WHERE id < 5 ORDER BY VEC_L2_DISTANCE(v, '{query}') LIMIT 5",
+        "range": f"SELECT id FROM items WHERE id < 5 ORDER BY VEC_L2_DISTANCE(v, '{query}') LIMIT 5",
+        "points": f"SELECT id FROM items WHERE id IN (1, 2, 3) ORDER BY VEC_L2_DISTANCE(v, '{query}') "
+                  f"LIMIT 5",
         "desc": f"SELECT id FROM items ORDER BY VEC_L2_DISTANCE(v, '{query}') DESC LIMIT 5",
         "l1": f"SELECT id FROM items ORDER BY VEC_L1_DISTANCE(v, '{query}') LIMIT 5",
         "no_limit": f"SELECT id FROM items ORDER BY VEC_L2_DISTANCE(v, '{query}')",
@@ -64,10 +67,12 @@ def test_explain_shows_when_the_index_is_used(conn, indexed):
     assert "VectorIndexScan(index:idx_cos" in plans["cosine"]
     assert "VectorIndexScan(index:idx_l2" in plans["alias"]
     assert "(33 more)" not in plans["alias"] and "(27 more)" in plans["alias"]
-    for name in ("where", "desc", "l1", "no_limit"):
+    assert "VectorIndexScan(index:idx_l2" in plans["range"], plans["range"]
+    assert "exact if few rows: TableRangeScan(range:id[-inf,4])" in plans["range"], plans["range"]
+    for name in ("points", "desc", "l1", "no_limit"):
         assert "VectorIndexScan" not in plans[name], plans[name]
-    assert "TableFullScan" in plans["desc"] and "TableRangeScan" in plans["where"]
-    reasons = {"where": "an index serves the WHERE condition", "desc": "ORDER BY ... DESC",
+    assert "TableFullScan" in plans["desc"] and "Batch_Point_Get" in plans["points"]
+    reasons = {"points": "point gets serve the WHERE condition", "desc": "ORDER BY ... DESC",
                "l1": "not vec_l1_distance", "no_limit": "no LIMIT"}
     for name, reason in reasons.items():
         assert "vector index not used: " in plans[name] and reason in plans[name], plans[name]
@@ -156,8 +161,7 @@ def test_bf16_graph_halves_vector_memory_and_keeps_exact_ranking(conn, indexed):
         queries = clustered(30, 32, seed=5)
         for query in queries:
             found = nearest(cursor, "items_bf16", "VEC_COSINE_DISTANCE", query)
-            exact_rows = nearest(cursor, "items", "VEC_COSINE_DISTANCE", query,
-                                 extra="WHERE id >= 0")  # a range scan: exact
+            exact_rows = exact_nearest(cursor, "items", "VEC_COSINE_DISTANCE", query)
             q = query.astype(np.float64)
             exact = 1 - data @ q / (np.linalg.norm(data, axis=1) * np.linalg.norm(q))
             truth = set(np.argsort(exact, kind="stable")[:K].tolist())
@@ -192,7 +196,7 @@ def test_int8_graph_keeps_recall_and_exact_ranking(conn, indexed):
             hits = 0
             for query in queries:
                 found = nearest(cursor, "items_int8", function, query)
-                exact_rows = nearest(cursor, "items", function, query, extra="WHERE id >= 0")
+                exact_rows = exact_nearest(cursor, "items", function, query)
                 q = query.astype(np.float64)
                 if function == "VEC_L2_DISTANCE":
                     exact = np.linalg.norm(data - q, axis=1)
@@ -245,7 +249,7 @@ def test_mostly_deleted_graph_is_compacted(conn):
         assert state == (1, 0, 100)
         for query in data[:20]:
             found = nearest(cursor, "churn", "VEC_L2_DISTANCE", query, k=5)
-            exact = nearest(cursor, "churn", "VEC_L2_DISTANCE", query, k=5, extra="WHERE id >= 0")
+            exact = exact_nearest(cursor, "churn", "VEC_L2_DISTANCE", query, k=5)
             assert found == exact
 
 
@@ -310,6 +314,52 @@ def test_filtered_search_recall(conn, indexed, modulus):
             hits += len(truth & {row[0] for row in found})
     recall = hits / (K * len(queries))
     assert recall >= 0.95, f"recall@10 {recall:.3f} at 1/{modulus} selectivity"
+
+
+def counters(cursor):
+    cursor.execute("SHOW GLOBAL STATUS LIKE 'Vexdb_vector_%'")
+    return {name: int(value) for name, value in cursor.fetchall()}
+
+
+@pytest.mark.parametrize("where, admits, exact_ranking", [
+    ("id < 300", lambda ids: ids < 300, True),
+    ("id >= 100", lambda ids: ids >= 100, False),
+    ("a BETWEEN 5 AND 9", lambda ids: (ids % 100 >= 5) & (ids % 100 <= 9), True),
+    ("a >= 3", lambda ids: ids % 100 >= 3, False)])
+def test_a_range_is_ranked_exactly_only_when_few_rows(conn, indexed, where, admits,
+                                                      exact_ranking):
+    """A WHERE range that a primary key or secondary index serves is ranked exactly when it
+    holds fewer than sqrt(ef * rows) = sqrt(64 * 3000) = 438 rows, and searched through the
+    graph otherwise; either way the answer is the k nearest rows of the range."""
+    queries = clustered(10, 32, seed=6)
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS ranged (id INT PRIMARY KEY, a INT, "
+                       "v VECTOR(32), KEY (a), VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
+        cursor.execute("SELECT COUNT(*) FROM ranged")
+        if cursor.fetchone()[0] == 0:
+            cursor.execute("INSERT INTO ranged SELECT id, id % 100, v FROM items")
+        wait_until_built(cursor, "ranged")
+        ids = np.arange(len(indexed))
+        qualifying = ids[admits(ids)]
+        assert (len(qualifying) < 438) == exact_ranking, len(qualifying)
+        data = indexed[qualifying].astype(np.float64)
+        before = counters(cursor)
+        hits = 0
+        for query in queries:
+            found = nearest(cursor, "ranged", "VEC_L2_DISTANCE", query, extra=f"WHERE {where}")
+            assert set(row[0] for row in found) <= set(qualifying.tolist())
+            exact = np.linalg.norm(data - query.astype(np.float64), axis=1)
+            truth = set(qualifying[np.argsort(exact, kind="stable")[:K]].tolist())
+            hits += len(truth & {row[0] for row in found})
+        after = counters(cursor)
+    exact_ranges = after["Vexdb_vector_exact_ranges"] - before["Vexdb_vector_exact_ranges"]
+    searches = after["Vexdb_vector_searches"] - before["Vexdb_vector_searches"]
+    if exact_ranking:
+        assert (exact_ranges, searches) == (len(queries), 0)
+        assert hits == K * len(queries)
+    else:
+        assert exact_ranges == 0 and searches >= len(queries)
+        assert hits / (K * len(queries)) >= 0.95
 
 
 @pytest.fixture

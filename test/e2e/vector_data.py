@@ -46,3 +46,11 @@ def nearest(cursor, table, function, query, k=K, extra=""):
     cursor.execute(f"SELECT id, {function}(v, %s) AS d FROM {table} {extra} ORDER BY d LIMIT {k}",
                    (vector_text(query),))
     return cursor.fetchall()
+
+
+def exact_nearest(cursor, table, function, query, k=K):
+    """nearest() by an exact scan: a second sort key keeps any vector index out, and id is the
+    order an exact top-k keeps rows at equal distance in."""
+    cursor.execute(f"SELECT id, {function}(v, %s) AS d FROM {table} ORDER BY d, id LIMIT {k}",
+                   (vector_text(query),))
+    return cursor.fetchall()
