@@ -124,6 +124,16 @@ TEST(HnswIndexTest, CosineRecallOnUniformData) {
   EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
 }
 
+// The five matches nearest to query, with their vectors in *vectors (one per match); empty if
+// the search fails or the vectors do not match up, which fails the test.
+std::vector<HnswMatch> FiveWithVectors(const HnswIndex& index, std::span<const float> query,
+                                       std::vector<std::vector<float>>* vectors) {
+  Result<std::vector<HnswMatch>> found = index.Search(query, {.k = 5, .vectors = vectors});
+  EXPECT_TRUE(found.ok()) << found.status().ToString();
+  if (!found.ok() || found->size() != vectors->size()) return {};
+  return *std::move(found);
+}
+
 // A cosine float32 graph keeps each vector as added (with its inverse norm), so it hands back
 // the rows' vectors bit for bit, and ranks by the cosine distance whatever their lengths.
 TEST(HnswIndexTest, CosineFloat32KeepsVectorsAsAdded) {
@@ -137,12 +147,10 @@ TEST(HnswIndexTest, CosineFloat32KeepsVectorsAsAdded) {
   EXPECT_GE(MeanRecall(*index, data, queries, 40, nullptr, AcceptAll()), 0.95);
   const std::span<const float> query(queries.data(), kDimension);
   std::vector<std::vector<float>> vectors;
-  Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 5, .vectors = &vectors});
-  ASSERT_TRUE(found.ok());
-  ASSERT_EQ(found->size(), 5u);
-  ASSERT_EQ(vectors.size(), 5u);
-  for (size_t i = 0; i < found->size(); ++i) {
-    const float* row = data.data() + (*found)[i].label * kDimension;
+  const std::vector<HnswMatch> found = FiveWithVectors(*index, query, &vectors);
+  ASSERT_EQ(found.size(), 5u);
+  for (size_t i = 0; i < found.size(); ++i) {
+    const float* row = data.data() + found[i].label * kDimension;
     EXPECT_EQ(vectors[i], std::vector<float>(row, row + kDimension));
     double dot = 0, row_norm = 0, query_norm = 0;
     for (size_t j = 0; j < kDimension; ++j) {
@@ -150,7 +158,7 @@ TEST(HnswIndexTest, CosineFloat32KeepsVectorsAsAdded) {
       row_norm += double{row[j]} * row[j];
       query_norm += double{query[j]} * query[j];
     }
-    EXPECT_NEAR((*found)[i].distance, 1 - dot / std::sqrt(row_norm * query_norm), 1e-6);
+    EXPECT_NEAR(found[i].distance, 1 - dot / std::sqrt(row_norm * query_norm), 1e-6);
   }
 }
 
@@ -194,14 +202,12 @@ TEST(HnswIndexTest, Int8RecallForBothMetricsWithExactDistances) {
     // with a filter admitting that row only.
     const std::span<const float> query(queries.data(), kDimension);
     std::vector<std::vector<float>> vectors;
-    Result<std::vector<HnswMatch>> found = index->Search(query, {.k = 5, .vectors = &vectors});
-    ASSERT_TRUE(found.ok());
-    ASSERT_EQ(found->size(), 5u);
-    ASSERT_EQ(vectors.size(), 5u);
-    for (size_t i = 0; i < found->size(); ++i) {
-      const HnswMatch& match = (*found)[i];
+    const std::vector<HnswMatch> found = FiveWithVectors(*index, query, &vectors);
+    ASSERT_EQ(found.size(), 5u);
+    for (size_t i = 0; i < found.size(); ++i) {
+      const HnswMatch& match = found[i];
       if (i > 0) {
-        EXPECT_LE((*found)[i - 1].distance, match.distance);
+        EXPECT_LE(found[i - 1].distance, match.distance);
       }
       const OnlyLabel only(match.label);
       Result<std::vector<HnswMatch>> same = exact->Search(query, {.k = 1, .filter = &only});
