@@ -166,17 +166,13 @@ class TableRead : public PhysicalOperator {
         *get_.table, *index, EfSearch(ctx), std::max<uint64_t>(get_.access.vector_k, 1));
     range_index_ = 0;
     while (vector_rows_.size() <= limit) {
-      if (!iterator_ && !StartNextIterator(ctx)) break;
       int64_t handle = 0;
       Row row;
-      VEXDB_ASSIGN_OR_RETURN(const bool found, iterator_->Next(&handle, &row));
-      if (found) {
-        vector_rows_.emplace_back(handle, std::move(row));
-      } else {
-        iterator_.reset();
-      }
+      VEXDB_ASSIGN_OR_RETURN(const bool found, ScanNext(ctx, &handle, &row));
+      if (!found) break;
+      vector_rows_.emplace_back(handle, std::move(row));
     }
-    iterator_.reset();
+    iterator_.reset();  // a fallback scan, if the graph cannot answer, starts over
     range_index_ = 0;
     if (vector_rows_.size() <= limit) {
       if (ctx.counters != nullptr) Count(&ctx.counters->vector_exact_ranges);
@@ -297,6 +293,12 @@ class TableRead : public PhysicalOperator {
       }
       return false;
     }
+    return ScanNext(ctx, handle, row);
+  }
+
+  // The next row of the scan behind the access path (ScanKind), across an index's ranges;
+  // false at the end.
+  Result<bool> ScanNext(ExecContext& ctx, int64_t* handle, Row* row) {
     while (true) {
       if (!iterator_) {
         if (!StartNextIterator(ctx)) return false;

@@ -81,9 +81,9 @@ struct VectorCandidates {
   // The graphs held exactly the rows of the transaction's snapshot during the search, so each
   // graph match is a row the snapshot sees, with the vector the graph holds.
   bool graph_current = false;
-  // With want_vectors, graph_current and an L2 graph keeping float32 vectors (float32 or int8
-  // encoding): the graph matches' vectors in match order, bit for bit the rows' stored vectors.
-  // Else empty.
+  // With want_vectors, graph_current and a graph keeping the vectors as added (any encoding but
+  // bfloat16, KeepsAddedVectors): the graph matches' vectors in match order, bit for bit the
+  // rows' stored vectors. Else empty.
   std::vector<std::vector<float>> vectors;
 };
 
@@ -125,8 +125,8 @@ class VectorIndexRegistry {
   // table. `ef` 0 is the index default. With `filter`, the graph search keeps walking until it
   // has k rows the filter accepts (a WHERE clause); the logged and NULL-distance rows are
   // returned unfiltered.
-  // With `want_vectors`, an L2 graph keeping float32 vectors that is current returns its
-  // matches' vectors.
+  // With `want_vectors`, a current graph keeping the vectors as added returns its matches'
+  // vectors.
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
                                                      const IndexInfo& index,
                                                      std::span<const float> query, size_t k,

@@ -17,8 +17,8 @@
 // ... DESC, other sort keys and no LIMIT keep the exact scan; EXPLAIN then says why on the TopN
 // line, as TiDB's warnings do.
 //
-// When the statement reads only the handle column and the vector of an L2 float32 index, the
-// read is marked index-only: execution may take those values from the graph (table_read.cc).
+// When the statement reads only the handle column and the vector of an index whose graph keeps
+// the vectors as added (any but a BF16 one), the read is marked index-only: execution may take those values from the graph (table_read.cc).
 
 #include <fmt/format.h>
 

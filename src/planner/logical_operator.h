@@ -56,8 +56,8 @@ struct AccessPath {
   std::string vector_function;    // vec_cosine_distance or vec_l2_distance
   std::string vector_column;
   // The statement reads no column of the row but the handle's and the indexed vector, and the
-  // graph keeps vectors exactly (float32, L2): when the graph is current for the transaction,
-  // execution takes those rows from it without reading the table.
+  // graph keeps vectors as added (any quantization but BF16): when the graph is current for the
+  // transaction, execution takes those rows from it without reading the table.
   bool vector_index_only = false;
   // kVectorIndex under a WHERE clause that a primary key or secondary index narrows to a range
   // (kHandleRange or kIndexRange; its fields above stay filled), else kFullScan: execution

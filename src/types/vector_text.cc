@@ -87,7 +87,7 @@ class VectorScanner {
 // at most kMaxExactPower either way, Clinger's fast path applies: the exact mantissa (< 2^53)
 // times or divided by an exact power of ten is the correctly rounded double, the value
 // from_chars gives. Other plain elements (Python's 17-digit repr, or an embedding's 9.1e-34)
-// go to from_chars one at a time.
+// go to ParseElement (from_chars) one at a time.
 constexpr ptrdiff_t kMaxPlainDigits = 15;
 
 // The digits at *p, accumulated into *mantissa; returns how many. Stops at the first non-digit,
@@ -106,12 +106,29 @@ void SkipSpaces(const char** p) {
   while (IsJsonSpace(**p)) ++*p;
 }
 
-// A plain element beyond Clinger's fast path, as ParseElement reads it; nullopt if it is out of
-// float32's range, for ParseGeneral to report.
-std::optional<float> PlainFromChars(const char* start, const char* end) {
+// Go's %v of a float64 beyond float32 range: shortest digits, exponent form "1e+39".
+std::string GoFloatText(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
+  std::string_view text(buf, static_cast<size_t>(end - buf));
+  size_t e = text.find('e');
+  int exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+  char sign = exponent < 0 ? '-' : '+';
+  return fmt::format("{}e{}{:02d}", text.substr(0, e), sign, std::abs(exponent));
+}
+
+// One element, any JSON number ('+' tolerated as TiDB does): every element of the general path,
+// and the fast path's elements beyond its exact range.
+Result<float> ParseElement(std::string_view number) {
+  if (number.front() == '+') number.remove_prefix(1);
   double v = 0;
-  const auto [ptr, ec] = std::from_chars(start, end, v);
-  if (ec != std::errc() || ptr != end || std::fabs(v) > FLT_MAX) return std::nullopt;
+  auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
+  if (ec == std::errc::result_out_of_range) v = std::strtod(std::string(number).c_str(), nullptr);
+  if (std::isnan(v)) return Status::Internal("NaN not allowed in vector");
+  if (std::isinf(v)) return Status::Internal("infinite value not allowed in vector");
+  if (std::fabs(v) > FLT_MAX) {
+    return Status::Internal(fmt::format("value {} out of range for float32", GoFloatText(v)));
+  }
   return static_cast<float>(v);
 }
 
@@ -161,8 +178,9 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
       if (scale > 0) v *= kPowers[scale];
       *dst++ = static_cast<float>(negative ? -v : v);
     } else {
-      const std::optional<float> v = PlainFromChars(start, p);
-      if (!v) return std::nullopt;
+      // ParseGeneral reports an element out of float32's range.
+      const Result<float> v = ParseElement({start, static_cast<size_t>(p - start)});
+      if (!v.ok()) return std::nullopt;
       *dst++ = *v;
     }
     SkipSpaces(&p);
@@ -176,31 +194,6 @@ std::optional<size_t> ParseFast(std::string_view text, float* out, size_t capaci
     return std::nullopt;
   }
   return std::nullopt;
-}
-
-// Go's %v of a float64 beyond float32 range: shortest digits, exponent form "1e+39".
-std::string GoFloatText(double v) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
-  std::string_view text(buf, static_cast<size_t>(end - buf));
-  size_t e = text.find('e');
-  int exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
-  char sign = exponent < 0 ? '-' : '+';
-  return fmt::format("{}e{}{:02d}", text.substr(0, e), sign, std::abs(exponent));
-}
-
-// One element of the general path, any JSON number ('+' tolerated as TiDB does).
-Result<float> ParseElement(std::string_view number) {
-  if (number.front() == '+') number.remove_prefix(1);
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
-  if (ec == std::errc::result_out_of_range) v = std::strtod(std::string(number).c_str(), nullptr);
-  if (std::isnan(v)) return Status::Internal("NaN not allowed in vector");
-  if (std::isinf(v)) return Status::Internal("infinite value not allowed in vector");
-  if (std::fabs(v) > FLT_MAX) {
-    return Status::Internal(fmt::format("value {} out of range for float32", GoFloatText(v)));
-  }
-  return static_cast<float>(v);
 }
 
 // Any text: every syntax error and every element form that ParseFast leaves.

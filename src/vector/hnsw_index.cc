@@ -494,7 +494,7 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
         options_.metric == HnswMetric::kL2 ? std::sqrt(neighbor.distance) : neighbor.distance / 2;
     matches.push_back(HnswMatch{store_->label(neighbor.id), distance});
   }
-  if (params.vectors != nullptr && options_.encoding != VectorEncoding::kBFloat16) {
+  if (params.vectors != nullptr && KeepsAddedVectors(options_)) {
     params.vectors->clear();
     params.vectors->reserve(found);
     for (size_t i = 0; i < found; ++i) {
