@@ -164,7 +164,6 @@ class TableGraphs {
     TrimHistory(storage.OldestSnapshotSequence());
     std::unique_ptr<Transaction> txn = ConsumerTransaction(storage);
     VEXDB_RETURN_IF_ERROR(ConsumeLog(*txn, /*reread=*/true));
-    CountIndexedRows();
     VEXDB_ASSIGN_OR_RETURN(bool compacted, CompactIfMostlyDead());
     uint64_t live = graphs_.empty() ? 0 : graphs_.front()->hnsw()->size();
     uint64_t due = std::max(kMinRowsBetweenCheckpoints, live / kCheckpointFraction);
@@ -451,6 +450,8 @@ class TableGraphs {
     if (reread && !handles.empty()) {
       RecordReapplied(txn.snapshot_sequence(), handles);
       VEXDB_RETURN_IF_ERROR(Reapply(txn, handles));  // without holding any lock
+      // Before the entries go: whoever sees the log empty sees the rows counted too.
+      CountIndexedRows();
     }
     current_through_.store(txn.snapshot_sequence());
     if (handles.empty()) return Status::OK();  // no commit: an idle table costs no WAL sync
