@@ -13,7 +13,7 @@
 # Settings (environment): BUILD_DIR (default build), WORK (default build-ann: the venvs, the
 # datasets, the peers' chroot), DATASETS, ROUNDS, RUNS, QUERIES, EF, M, EF_CONSTRUCTION, OUT;
 # SQL_DATASETS (default: DATASETS; empty skips the SQL side), SQL_QUERIES (2000), SQL_RUNS (3),
-# SQL_OUT.
+# SQL_QUANTIZATION (NONE,INT8: vexdb's indexes through SQL, each against the same peers), SQL_OUT.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,13 +27,14 @@ readonly DATASETS="${DATASETS:-fashion-mnist,synthetic-128,text-384}"
 readonly ROUNDS="${ROUNDS:-2}"
 readonly RUNS="${RUNS:-3}"
 readonly QUERIES="${QUERIES:-0}"
-readonly EF="${EF:-10,20,40,80,120,200,400}"
+readonly EF="${EF:-10,15,20,30,40,80,120,200,400}"
 readonly M="${M:-16}"
 readonly EF_CONSTRUCTION="${EF_CONSTRUCTION:-200}"
 readonly OUT="${OUT:-$HERE/results/latest.txt}"
 readonly SQL_DATASETS="${SQL_DATASETS-$DATASETS}"
 readonly SQL_QUERIES="${SQL_QUERIES:-2000}"
 readonly SQL_RUNS="${SQL_RUNS:-3}"
+readonly SQL_QUANTIZATION="${SQL_QUANTIZATION:-NONE,INT8}"
 readonly SQL_OUT="${SQL_OUT:-$HERE/results/sql_latest.txt}"
 
 log() {
@@ -113,7 +114,7 @@ run_sql() {
   trap stop_sql_peers EXIT
   "$VENV/bin/python" "$HERE/sql_bench.py" --server "$BUILD_DIR/bin/vexdb-server" \
     --data-dir "$WORK/data" --datasets "$SQL_DATASETS" --queries "$SQL_QUERIES" --ef "$EF" \
-    --runs "$SQL_RUNS" --in-process "${OUT%.*}.json" --out "$SQL_OUT"
+    --runs "$SQL_RUNS" --quantization "$SQL_QUANTIZATION" --in-process "${OUT%.*}.json" --out "$SQL_OUT"
   stop_sql_peers
   trap - EXIT
   log "wrote $SQL_OUT"

@@ -20,8 +20,9 @@ Memory: the server's resident set growth over the index build (vexdb, MariaDB: o
 each), and the index's size as the server reports it (pgvector: pg_relation_size; MariaDB: the
 InnoDB tablespace of the index's hidden table).
 
---quantization NONE|BF16|INT8 picks vexdb's index (QUANTIZATION=...); the in-process column then
-comes from compare.py's matching variant (vexdb, vexdb-bf16, vexdb-int8) in --in-process.
+--quantization NONE,INT8 (any of NONE, BF16, INT8) measures vexdb once per index
+(QUANTIZATION=...), each as a system of its own (vexdb, vexdb-int8, vexdb-bf16) against the same
+peers; the in-process columns come from compare.py's variants of the same names in --in-process.
 --tables-from RAW.json re-makes the tables of an earlier run without measuring.
 
 The peers run from bench/ann/peers_sql.sh (Debian 13 packages in a chroot); vexdb-server is
@@ -55,6 +56,8 @@ BATCH = 500
 TARGETS = (0.95, 0.99)
 # The issue's targets: vexdb through SQL against each peer through SQL, at equal recall.
 GOALS = {"mariadb": 1.3, "pgvector": 3.0}
+# vexdb's index per QUANTIZATION, named as compare.py names its in-process variants.
+VEXDB_VARIANTS = {"NONE": "vexdb", "BF16": "vexdb-bf16", "INT8": "vexdb-int8"}
 CLIENT_NAMES = {"pymysql": "PyMySQL", "mysqldb": "MySQLdb", "psycopg": "psycopg"}
 
 
@@ -100,13 +103,13 @@ class Vexdb:
     """vexdb-server, started here; TiDB's vector index DDL (M=16, ef_construction=200 are the
     server's defaults)."""
 
-    name = "vexdb"
     clients = ("pymysql", "mysqldb")
     m_note = "M=16, efConstruction=200 (the server's defaults)"
 
-    def __init__(self, args, metric, work):
+    def __init__(self, args, metric, work, quantization="NONE"):
         self.function = {"l2": "VEC_L2_DISTANCE", "cosine": "VEC_COSINE_DISTANCE"}[metric]
-        self.quantization = args.quantization.upper()
+        self.quantization = quantization
+        self.name = VEXDB_VARIANTS[quantization]
         if self.quantization != "NONE":
             self.m_note = f"{Vexdb.m_note}, QUANTIZATION={self.quantization}"
         self.server = ServerProcess(args.server, Path(work) / "vexdb",
@@ -261,6 +264,10 @@ class Pgvector:
 SYSTEMS = {"vexdb": Vexdb, "mariadb": Mariadb, "pgvector": Pgvector}
 
 
+def is_vexdb(system_name):
+    return system_name in VEXDB_VARIANTS.values()
+
+
 def load(system, cursor, base):
     system.create_table(cursor, base.shape[1])
     for start in range(0, len(base), BATCH):
@@ -361,18 +368,15 @@ def measure(system, data, args):
             for c in system.clients}
 
 
-# compare.py's in-process variant with the same index as the SQL run's --quantization.
-IN_PROCESS_VARIANTS = {"NONE": "vexdb", "BF16": "vexdb-bf16", "INT8": "vexdb-int8"}
-
-
-def in_process_points(path, dataset, quantization):
-    """{ef: point} of the in-process run of the same index, or {} if `path` has none."""
+def in_process_points(path, dataset):
+    """{system: {ef: point}} of the in-process runs (compare.py's vexdb variants), or {}."""
     try:
         with open(path) as f:
-            runs = json.load(f)[dataset][IN_PROCESS_VARIANTS[quantization]]
-        return {p["ef"]: p for p in runs["points"]}
+            runs = json.load(f)[dataset]
     except (OSError, KeyError, ValueError):
         return {}
+    return {name: {p["ef"]: p for p in runs[name]["points"]}
+            for name in VEXDB_VARIANTS.values() if name in runs}
 
 
 def measure_all(args, name, meta, data):
@@ -380,11 +384,14 @@ def measure_all(args, name, meta, data):
     results = {}
     with tempfile.TemporaryDirectory(prefix="vexdb-ann-sql-") as work:
         for system_name in args.systems.split(","):
-            system = SYSTEMS[system_name](args, meta["metric"], work)
-            try:
-                results.update(measure(system, data, args))
-            finally:
-                system.close()
+            variants = args.quantization if system_name == "vexdb" else [None]
+            for quantization in variants:
+                system = (Vexdb(args, meta["metric"], work, quantization) if quantization
+                          else SYSTEMS[system_name](args, meta["metric"], work))
+                try:
+                    results.update(measure(system, data, args))
+                finally:
+                    system.close()
     return results
 
 
@@ -416,22 +423,24 @@ def table(meta, queries, results, in_process, args):
     ]
     for target in TARGETS:
         lines.append(row(target, [number(qps_at(results[x], target)) for x in labels]))
-    ours = [x for x in labels if results[x]["system"] == "vexdb"]
-    peers = [x for x in labels if results[x]["system"] != "vexdb"]
+    ours = [x for x in labels if is_vexdb(results[x]["system"])]
+    peers = [x for x in labels if not is_vexdb(results[x]["system"])]
     columns = [f"vs {p} @{t}" for p in peers for t in TARGETS] + [
-        f"build vs {s}" for s in systems if s != "vexdb"]
+        f"build vs {s}" for s in systems if not is_vexdb(s)]
     lines += ["", row("vexdb's ratio", columns), "|---|" + "---:|" * len(columns)]
     for label in ours:
         cells = [ratio(qps_at(results[label], t), qps_at(results[p], t))
                  for p in peers for t in TARGETS]
         cells += [ratio(results[label]["build_vectors_per_second"],
-                        first[s]["build_vectors_per_second"]) for s in systems if s != "vexdb"]
+                        first[s]["build_vectors_per_second"]) for s in systems
+                  if not is_vexdb(s)]
         lines.append(row(label, cells))
     goals = ", ".join(f"{g}x {s}" for s, g in GOALS.items() if s in systems)
     if goals:
         lines += ["", f"Targets (issue 4, through SQL at equal recall): {goals}."]
     columns = [f"{x} {what}" for x in labels for what in ("recall", "QPS")]
-    columns.append("vexdb in-process QPS")
+    native_systems = [s for s in systems if s in in_process]
+    columns += [f"{s} in-process QPS" for s in native_systems]
     columns += [f"SQL cost per query, {x}" for x in ours]
     columns += [f"server: statement / graph search / fixed SQL, {x}" for x in ours]
     lines += ["", row("ef", columns), "|---:|" + "---:|" * len(columns)]
@@ -440,9 +449,11 @@ def table(meta, queries, results, in_process, args):
         for x in labels:
             point = results[x]["points"][i]
             cells += [f"{point['recall']:.4f}", number(point["qps"])]
-        native = in_process.get(ef)
-        cells.append(number(native["qps"]) if native else "-")
+        for s in native_systems:
+            native = in_process[s].get(ef)
+            cells.append(number(native["qps"]) if native else "-")
         for x in ours:
+            native = in_process.get(results[x]["system"], {}).get(ef)
             cost = 1e6 / results[x]["points"][i]["qps"] - 1e6 / native["qps"] if native else None
             cells.append(f"{number(cost)} µs" if native else "-")
         for x in ours:
@@ -451,6 +462,14 @@ def table(meta, queries, results, in_process, args):
                          f"{point['fixed_us']:.0f} µs" if "server_us" in point else "-")
         lines.append(row(ef, cells))
     return "\n".join(lines)
+
+
+def quantizations(text):
+    names = [q.strip().upper() for q in text.split(",")]
+    unknown = [q for q in names if q not in VEXDB_VARIANTS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown QUANTIZATION {unknown[0]}")
+    return names
 
 
 def parse_args():
@@ -465,8 +484,8 @@ def parse_args():
     parser.add_argument("--m", type=int, default=16)
     parser.add_argument("--ef-construction", type=int, default=200)
     parser.add_argument("--server", default=str(ROOT / "build" / "bin" / "vexdb-server"))
-    parser.add_argument("--quantization", default="NONE", choices=["NONE", "BF16", "INT8"],
-                        type=str.upper, help="QUANTIZATION of vexdb's index")
+    parser.add_argument("--quantization", default=["NONE"], type=quantizations,
+                        help="QUANTIZATION of vexdb's index, or several: NONE,INT8")
     parser.add_argument("--mariadb-port", type=int, default=13306)
     parser.add_argument("--pg-port", type=int, default=15432)
     parser.add_argument("--in-process", default=str(HERE / "results" / "latest.json"),
@@ -499,7 +518,7 @@ def main():
             results = measure_all(args, name, meta, data)
         raw[name] = results
         sections.append(table(meta, len(queries), results,
-                              in_process_points(args.in_process, name, args.quantization), args))
+                              in_process_points(args.in_process, name), args))
         print(sections[-1] + "\n", flush=True)
     if args.out:
         write_results(args.out, sections, raw)

@@ -15,7 +15,8 @@
 //
 // Each kernel exists twice: a plain scalar loop (portable, the reference in tests) and a SIMD
 // version compiled by Google Highway for every x86 target it knows (SSSE3, SSE4, AVX2,
-// AVX-512) plus a scalar fallback. BestDistanceKernels() picks the best target the CPU supports,
+// AVX-512, and AVX-512 with VNNI, whose int8 kernel multiplies bytes without widening them)
+// plus a scalar fallback. BestDistanceKernels() picks the best target the CPU supports,
 // once, at run time. The SIMD kernels keep independent accumulators and use fused multiply-add,
 // so their results differ from the scalar loop in the last bits; they rank neighbours, they are
 // not the SQL-visible distance (execution recomputes that with TiDB's exact arithmetic, see
