@@ -110,8 +110,10 @@ void DotAndNorm(const float* HWY_RESTRICT query, const float* HWY_RESTRICT store
   *norm = norm_sum;
 }
 
-// Accumulate for four stored vectors at once. One accumulator per stored vector: with four
-// vectors there are still four independent chains.
+// Accumulate for four stored vectors at once. Two accumulators per stored vector (even and
+// odd steps), so that eight multiply-add chains are in flight: with four, a 784-element
+// vector waits on the chains' latency (fashion-mnist float32, in-process: 1-4% more queries a
+// second; text-384 within noise).
 template <class Op, typename T>
 void AccumulateBatch4(const float* HWY_RESTRICT query, const void* const* stored, size_t dim,
                       float* out) {
@@ -126,7 +128,27 @@ void AccumulateBatch4(const float* HWY_RESTRICT query, const void* const* stored
   auto sum1 = hn::Zero(d);
   auto sum2 = hn::Zero(d);
   auto sum3 = hn::Zero(d);
+  auto odd0 = hn::Zero(d);
+  auto odd1 = hn::Zero(d);
+  auto odd2 = hn::Zero(d);
+  auto odd3 = hn::Zero(d);
   size_t i = 0;
+  for (; i + 2 * n <= dim; i += 2 * n) {
+    const auto q = hn::LoadU(d, query + i);
+    const auto r = hn::LoadU(d, query + i + n);
+    sum0 = op(q, LoadFloats(d, v0 + i), sum0);
+    sum1 = op(q, LoadFloats(d, v1 + i), sum1);
+    sum2 = op(q, LoadFloats(d, v2 + i), sum2);
+    sum3 = op(q, LoadFloats(d, v3 + i), sum3);
+    odd0 = op(r, LoadFloats(d, v0 + i + n), odd0);
+    odd1 = op(r, LoadFloats(d, v1 + i + n), odd1);
+    odd2 = op(r, LoadFloats(d, v2 + i + n), odd2);
+    odd3 = op(r, LoadFloats(d, v3 + i + n), odd3);
+  }
+  sum0 = hn::Add(sum0, odd0);
+  sum1 = hn::Add(sum1, odd1);
+  sum2 = hn::Add(sum2, odd2);
+  sum3 = hn::Add(sum3, odd3);
   for (; i + n <= dim; i += n) {
     const auto q = hn::LoadU(d, query + i);
     sum0 = op(q, LoadFloats(d, v0 + i), sum0);
