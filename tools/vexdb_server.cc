@@ -30,6 +30,7 @@ struct Flags {
   ServerOptions server;
   DatabaseOptions database;
   std::string log_level = "info";
+  int64_t read_spin_us = 200;
 };
 
 LogLevel ParseLogLevel(const std::string& name) {
@@ -106,6 +107,12 @@ int main(int argc, char** argv) {
                  "Memory for cached table data, in MiB")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--read-spin-us", flags.read_spin_us,
+                 "How long a connection polls for the client's next statement before it sleeps, "
+                 "in microseconds (0: never; docs/wire-protocol.md)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  flags.server.timeouts.read_spin = std::chrono::microseconds(flags.read_spin_us);
   return vexdb::Run(flags);
 }

@@ -67,6 +67,7 @@ std::unique_ptr<CommandHandler> Connection::Login() {
   if (sent.ok()) sent = channel_.Flush();
   if (!status.ok() || !sent.ok()) return nullptr;
   stream_.set_read_timeout(std::chrono::milliseconds(0));  // wait_timeout: none
+  stream_.set_read_spin(timeouts_.read_spin);
   Log(LogLevel::kDebug, "connection {} from {}: logged in", id_, peer_.host);
   return handler;
 }

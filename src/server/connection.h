@@ -28,6 +28,9 @@ namespace vexdb {
 struct ConnectionTimeouts {
   std::chrono::milliseconds connect{10000};  // login phase, as MySQL's connect_timeout
   std::chrono::milliseconds write{60000};    // each write, as MySQL's net_write_timeout
+  // How long a logged-in connection's thread polls for the next command before it sleeps
+  // (SocketStream, "Spin before sleeping"); zero never spins.
+  std::chrono::microseconds read_spin{200};
 };
 
 class Connection {

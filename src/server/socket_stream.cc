@@ -7,8 +7,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -21,6 +24,24 @@ Status ErrnoStatus(const char* what, int err) {
 }
 
 bool WouldBlock(int err) { return err == EAGAIN || err == EWOULDBLOCK; }
+
+// Streams of this process spinning now, and how many may.
+std::atomic<unsigned> spinners{0};
+unsigned MaxSpinners() {
+  static const unsigned max = std::max(1u, std::thread::hardware_concurrency() / 2);
+  return max;
+}
+
+void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+bool Readable(int fd) {
+  pollfd pfd{fd, POLLIN, 0};
+  return ::poll(&pfd, 1, 0) > 0;  // data, or an error/hangup the next recv reports
+}
 
 }  // namespace
 
@@ -50,8 +71,32 @@ Result<size_t> SocketStream::ReadSome(char* buffer, size_t size) {
     if (n == 0) return Status::Internal("connection closed by peer");
     if (errno == EINTR) continue;
     if (!WouldBlock(errno)) return ErrnoStatus("recv", errno);
-    VEXDB_RETURN_IF_ERROR(Wait(POLLIN, read_timeout_));
+    VEXDB_RETURN_IF_ERROR(WaitToRead());
   }
+}
+
+Status SocketStream::WaitToRead() {
+  if (read_spin_.count() == 0) return Wait(POLLIN, read_timeout_);
+  const auto started = std::chrono::steady_clock::now();
+  if (spin_next_read_ && Spin()) return Status::OK();
+  VEXDB_RETURN_IF_ERROR(Wait(POLLIN, read_timeout_));
+  spin_next_read_ = std::chrono::steady_clock::now() - started <= read_spin_;
+  return Status::OK();
+}
+
+bool SocketStream::Spin() {
+  if (spinners.fetch_add(1, std::memory_order_relaxed) >= MaxSpinners()) {
+    spinners.fetch_sub(1, std::memory_order_relaxed);
+    return false;
+  }
+  const auto until = std::chrono::steady_clock::now() + read_spin_;
+  bool readable = false;
+  while (!(readable = Readable(fd_)) && std::chrono::steady_clock::now() < until) {
+    CpuRelax();
+  }
+  spinners.fetch_sub(1, std::memory_order_relaxed);
+  spin_next_read_ = readable;
+  return readable;
 }
 
 Status SocketStream::WriteAll(std::string_view data) {
