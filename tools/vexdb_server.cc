@@ -30,7 +30,7 @@ struct Flags {
   ServerOptions server;
   DatabaseOptions database;
   std::string log_level = "info";
-  int64_t read_spin_us = 200;
+  int64_t read_spin_us = ConnectionTimeouts{}.read_spin.count();
 };
 
 LogLevel ParseLogLevel(const std::string& name) {

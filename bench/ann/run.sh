@@ -114,7 +114,8 @@ run_sql() {
   trap stop_sql_peers EXIT
   "$VENV/bin/python" "$HERE/sql_bench.py" --server "$BUILD_DIR/bin/vexdb-server" \
     --data-dir "$WORK/data" --datasets "$SQL_DATASETS" --queries "$SQL_QUERIES" --ef "$EF" \
-    --runs "$SQL_RUNS" --quantization "$SQL_QUANTIZATION" --in-process "${OUT%.*}.json" --out "$SQL_OUT"
+    --runs "$SQL_RUNS" --quantization "$SQL_QUANTIZATION" --in-process "${OUT%.*}.json" \
+    --out "$SQL_OUT"
   stop_sql_peers
   trap - EXIT
   log "wrote $SQL_OUT"

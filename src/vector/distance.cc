@@ -211,7 +211,9 @@ HWY_INLINE size_t CodeDotsPass(D16 d16, const uint8_t* HWY_RESTRICT query,
 // < 2^31. (Highway 1.0's AVX3_DL target string names the VEX avxvnni, not avx512vnni, which its
 // CPU detection does require.)
 template <size_t kStreams>
-__attribute__((target(HWY_TARGET_STR ",avx512vnni"))) void CodeDots(const void* query, const void* const* stored, size_t dim, int64_t* out) {
+__attribute__((target(HWY_TARGET_STR ",avx512vnni"))) void CodeDots(const void* query,
+                                                                    const void* const* stored,
+                                                                    size_t dim, int64_t* out) {
   const uint8_t* HWY_RESTRICT q = Int8Codes(query);
   const uint8_t* codes[kStreams];
   __m512i sum[kStreams];
