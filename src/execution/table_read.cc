@@ -64,6 +64,8 @@ class WhereFilter : public LabelFilter {
   mutable Status status_;
 };
 
+constexpr size_t kFirstBatchRows = 32;
+
 class TableRead : public PhysicalOperator {
  public:
   explicit TableRead(const LogicalOperator& get) : get_(get), layout_(get.table->Layout()) {}
@@ -76,13 +78,18 @@ class TableRead : public PhysicalOperator {
     vector_rows_.clear();
     vector_started_ = false;
     vector_fallback_ = false;
+    batch_rows_ = kFirstBatchRows;
     return Status::OK();
   }
 
+  // Batches grow from kFirstBatchRows to kBatchSize: a LIMIT above stops the scan after a few
+  // rows are read and decoded, not a thousand; a long scan soon reads full batches.
   Status Next(ExecContext& ctx, RowBatch* batch) override {
     batch->clear();
     VEXDB_RETURN_IF_ERROR(ctx.CheckInterrupted());
-    while (!done_ && batch->size() < kBatchSize) {
+    const size_t batch_rows = batch_rows_;
+    batch_rows_ = std::min(2 * batch_rows_, kBatchSize);
+    while (!done_ && batch->size() < batch_rows) {
       int64_t handle = 0;
       Row row;
       VEXDB_ASSIGN_OR_RETURN(bool found, ReadOne(ctx, &handle, &row));
@@ -344,6 +351,7 @@ class TableRead : public PhysicalOperator {
   std::unique_ptr<RowIterator> iterator_;
   size_t range_index_ = 0;
   size_t handle_index_ = 0;
+  size_t batch_rows_ = kFirstBatchRows;  // rows the next batch may hold
   bool done_ = false;
   bool locked_by_read_ = false;
   // kVectorIndex

@@ -1,4 +1,5 @@
-"""Lookups by primary key, unique key or secondary index read only the matching rows.
+"""Lookups by primary key, unique key or secondary index read only the matching rows, and a
+LIMIT stops a scan after a few batches.
 
 The proof is the server's Innodb_rows_read counter (rows actually read from storage), sampled
 around each query on a 1000-row table, and EXPLAIN, which names the access path. A full scan is
@@ -65,6 +66,18 @@ def test_full_scan_reads_every_row(indexed):
     assert len(result) == 1
     assert read == ROWS
     assert "TableFullScan" in plan(indexed, "SELECT id FROM t WHERE id + 0 = 5")
+
+
+def test_limit_stops_the_scan_early(indexed):
+    # a scan's first batch holds 32 rows, each next one twice as many
+    result, read = run(indexed, "SELECT id FROM t LIMIT 5")
+    assert [row[0] for row in result] == [1, 2, 3, 4, 5]
+    assert read <= 32, f"LIMIT 5 read {read} rows"
+    result, read = run(indexed, "SELECT id FROM t WHERE pad = 'p' LIMIT 500, 10")
+    assert [row[0] for row in result] == list(range(501, 511))
+    assert read < ROWS
+    result, read = run(indexed, "SELECT COUNT(*) FROM (SELECT id FROM t LIMIT 999) AS s")
+    assert result[0][0] == 999
 
 
 def test_index_lookup_in_update_and_delete(indexed):
