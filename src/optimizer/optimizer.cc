@@ -5,6 +5,7 @@ namespace vexdb {
 Result<LogicalOperatorPtr> Optimize(LogicalOperatorPtr plan) {
   plan = PushDownFilters(std::move(plan));
   VEXDB_RETURN_IF_ERROR(ChooseAccessPaths(plan.get()));
+  DropSortsByHandle(&plan);
   LimitToTopN(plan.get());
   UseVectorIndexes(plan.get());
   return plan;

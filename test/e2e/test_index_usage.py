@@ -1,5 +1,5 @@
 """Lookups by primary key, unique key or secondary index read only the matching rows, and a
-LIMIT stops a scan after a few batches.
+LIMIT stops a scan after a few batches, also under ORDER BY the primary key.
 
 The proof is the server's Innodb_rows_read counter (rows actually read from storage), sampled
 around each query on a 1000-row table, and EXPLAIN, which names the access path. A full scan is
@@ -78,6 +78,19 @@ def test_limit_stops_the_scan_early(indexed):
     assert read < ROWS
     result, read = run(indexed, "SELECT COUNT(*) FROM (SELECT id FROM t LIMIT 999) AS s")
     assert result[0][0] == 999
+
+
+def test_order_by_primary_key_needs_no_sort(indexed):
+    result, read = run(indexed, "SELECT id, code FROM t ORDER BY id LIMIT 3")
+    assert result == ((1, "c1"), (2, "c2"), (3, "c3"))
+    assert read <= 32, f"ORDER BY id LIMIT 3 read {read} rows"
+    result, read = run(indexed, "SELECT id FROM t WHERE id >= 400 ORDER BY id LIMIT 2")
+    assert [row[0] for row in result] == [400, 401]
+    assert read <= 32
+    # descending still reads every row and sorts
+    result, read = run(indexed, "SELECT id FROM t ORDER BY id DESC LIMIT 2")
+    assert [row[0] for row in result] == [ROWS, ROWS - 1]
+    assert read == ROWS
 
 
 def test_index_lookup_in_update_and_delete(indexed):
