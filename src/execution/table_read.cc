@@ -291,7 +291,8 @@ class TableRead : public PhysicalOperator {
       bool for_update = get_.lock == ast::LockMode::kForUpdate;
       locked_by_read_ = for_update;
       while (handle_index_ < access.handles.size()) {
-        *handle = access.handles[handle_index_++];
+        const size_t next = handle_index_++;
+        *handle = access.handles[access.backward ? access.handles.size() - 1 - next : next];
         VEXDB_ASSIGN_OR_RETURN(auto found, TableStore::Get(*ctx.txn, layout_, *handle, for_update));
         if (found) {
           *row = std::move(*found);
@@ -330,11 +331,12 @@ class TableRead : public PhysicalOperator {
       case AccessKind::kFullScan:
       case AccessKind::kVectorIndex:
         if (range_index_++ > 0) return false;
-        iterator_ = TableStore::Scan(*ctx.txn, layout_);
+        iterator_ = TableStore::Scan(*ctx.txn, layout_, INT64_MIN, INT64_MAX, access.backward);
         return true;
       case AccessKind::kHandleRange:
         if (range_index_++ > 0) return false;
-        iterator_ = TableStore::Scan(*ctx.txn, layout_, access.handle_lo, access.handle_hi);
+        iterator_ = TableStore::Scan(*ctx.txn, layout_, access.handle_lo, access.handle_hi,
+                                     access.backward);
         return true;
       case AccessKind::kIndexRange:
         if (range_index_ >= access.ranges.size()) return false;

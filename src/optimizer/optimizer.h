@@ -4,7 +4,7 @@
 // rewrite in its own file:
 //   push_down_filters   moves WHERE conjuncts into the table reads (and through inner joins)
 //   choose_access_path  picks point gets, handle ranges or index ranges for each table read
-//   sort_by_handle      drops an ascending sort by the integer primary key over a read in that order
+//   sort_by_handle      drops a sort by the integer primary key: the table read goes in its order
 //   limit_to_top_n      bounds a sort under a LIMIT to the rows the limit can return
 //   use_vector_index    reads ORDER BY VEC_*_DISTANCE(col, const) LIMIT k through an HNSW index
 // Rules never change a query's result: a chosen access path only narrows what is read, and

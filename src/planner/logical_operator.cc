@@ -55,6 +55,7 @@ std::string Describe(const LogicalOperator& op) {
   switch (op.type) {
     case LogicalOperatorType::kGet: {
       std::string out = AccessText(op.access, op.access.kind) + " table:" + op.table->name;
+      if (op.access.backward) out += " order:desc";
       if (op.alias != op.table->name) out += " alias:" + op.alias;
       if (!op.filters.empty()) out += " filter:" + JoinExprs(op.filters);
       if (op.lock == ast::LockMode::kForUpdate) out += " lock:for_update";

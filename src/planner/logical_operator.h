@@ -43,6 +43,9 @@ struct AccessPath {
   AccessKind kind = AccessKind::kFullScan;
   int64_t handle_lo = INT64_MIN, handle_hi = INT64_MAX;
   std::vector<int64_t> handles;  // kHandleSet, ascending and distinct
+  // kFullScan, kHandleRange, kHandleSet: rows come in descending handle order (set by the
+  // optimizer for ORDER BY the primary key DESC).
+  bool backward = false;
   int index_position = -1;       // kIndexRange: position in TableLayout::indexes
   std::vector<IndexRange> ranges;
   std::string index_name;        // for EXPLAIN

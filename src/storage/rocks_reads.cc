@@ -5,15 +5,25 @@
 namespace vexdb {
 
 RocksKvIterator::RocksKvIterator(rocksdb::ReadOptions options, std::string_view lower,
-                                 std::string_view upper, const Open& open)
-    : upper_(upper), upper_slice_(upper_) {
+                                 std::string_view upper, const Open& open, Direction direction)
+    : lower_(lower), upper_(upper), lower_slice_(lower_), upper_slice_(upper_),
+      direction_(direction) {
   if (!upper_.empty()) options.iterate_upper_bound = &upper_slice_;
+  if (!lower_.empty()) options.iterate_lower_bound = &lower_slice_;
   iter_.reset(open(options));
-  iter_->Seek(ToSlice(lower));
+  if (direction_ == Direction::kForward) {
+    iter_->Seek(lower_slice_);
+  } else if (upper_.empty()) {
+    iter_->SeekToLast();
+  } else {
+    iter_->SeekForPrev(upper_slice_);  // the last key <= upper; upper itself is excluded
+    if (iter_->Valid() && iter_->key().compare(upper_slice_) >= 0) iter_->Prev();
+  }
 }
 
 bool RocksKvIterator::Valid() const {
-  return iter_->Valid() && (upper_.empty() || iter_->key().compare(upper_slice_) < 0);
+  return iter_->Valid() && (upper_.empty() || iter_->key().compare(upper_slice_) < 0) &&
+         (lower_.empty() || iter_->key().compare(lower_slice_) >= 0);
 }
 
 Status RocksKvIterator::status() const { return FromRocks(iter_->status(), "scan"); }

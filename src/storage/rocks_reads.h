@@ -23,24 +23,33 @@ namespace vexdb {
 
 inline rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
-// Iterates [lower, upper) ("" = unbounded) over the iterator `open` makes from read options that
-// carry the upper bound. The bound is also checked here, since a transaction's iterator merges
-// its write batch with the database without RocksDB's bound.
+// Iterates [lower, upper) ("" = unbounded), first key first or (kBackward) last key first, over
+// the iterator `open` makes from read options that carry the bounds. The bounds are also checked
+// here, since a transaction's iterator merges its write batch with the database without
+// RocksDB's bounds.
 class RocksKvIterator final : public KvIterator {
  public:
   using Open = std::function<rocksdb::Iterator*(const rocksdb::ReadOptions&)>;
+  enum class Direction { kForward, kBackward };
   RocksKvIterator(rocksdb::ReadOptions options, std::string_view lower, std::string_view upper,
-                  const Open& open);
+                  const Open& open, Direction direction = Direction::kForward);
 
   bool Valid() const override;
-  void Next() override { iter_->Next(); }
+  void Next() override {
+    if (direction_ == Direction::kForward) {
+      iter_->Next();
+    } else {
+      iter_->Prev();
+    }
+  }
   std::string_view key() const override { return iter_->key().ToStringView(); }
   std::string_view value() const override { return iter_->value().ToStringView(); }
   Status status() const override;
 
  private:
-  std::string upper_;
-  rocksdb::Slice upper_slice_;
+  std::string lower_, upper_;
+  rocksdb::Slice lower_slice_, upper_slice_;
+  Direction direction_;
   std::unique_ptr<rocksdb::Iterator> iter_;
 };
 

@@ -63,4 +63,12 @@ std::unique_ptr<KvIterator> SnapshotRead::Scan(std::string_view lower, std::stri
       [this](const rocksdb::ReadOptions& options) { return db_->NewIterator(options, cf_); });
 }
 
+std::unique_ptr<KvIterator> SnapshotRead::ScanBackward(std::string_view lower,
+                                                       std::string_view upper) {
+  return std::make_unique<RocksKvIterator>(
+      Options(), lower, upper,
+      [this](const rocksdb::ReadOptions& options) { return db_->NewIterator(options, cf_); },
+      RocksKvIterator::Direction::kBackward);
+}
+
 }  // namespace vexdb

@@ -26,6 +26,8 @@ class SnapshotRead final : public Transaction {
   Status PutUntracked(std::string_view key, std::string_view value) override;
   Status Delete(std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) override;
+  std::unique_ptr<KvIterator> ScanBackward(std::string_view lower,
+                                           std::string_view upper) override;
 
   // Nothing to undo: savepoints are no-ops, Commit and Rollback release nothing but succeed.
   void SetSavepoint() override {}

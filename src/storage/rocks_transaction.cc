@@ -79,6 +79,14 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(std::string_view lower,
       [this](const rocksdb::ReadOptions& options) { return txn_->GetIterator(options, cf_); });
 }
 
+std::unique_ptr<KvIterator> RocksTransaction::ScanBackward(std::string_view lower,
+                                                           std::string_view upper) {
+  return std::make_unique<RocksKvIterator>(
+      SnapshotReadOptions(), lower, upper,
+      [this](const rocksdb::ReadOptions& options) { return txn_->GetIterator(options, cf_); },
+      RocksKvIterator::Direction::kBackward);
+}
+
 void RocksTransaction::SetSavepoint() { txn_->SetSavePoint(); }
 
 Status RocksTransaction::RollbackToSavepoint() {

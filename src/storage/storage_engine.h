@@ -131,6 +131,9 @@ class Transaction {
   // Snapshot scan of [lower, upper) including own writes; upper "" is unbounded. The iterator
   // must be destroyed before the transaction; writes made while it is open may not be seen.
   virtual std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) = 0;
+  // The same keys as Scan, last first.
+  virtual std::unique_ptr<KvIterator> ScanBackward(std::string_view lower,
+                                                   std::string_view upper) = 0;
 
   // Statement-level atomicity and SAVEPOINT: a stack of savepoints.
   virtual void SetSavepoint() = 0;

@@ -253,6 +253,32 @@ TEST_F(StorageEngineTest, ScanMergesOwnWritesAndHonoursBounds) {
   EXPECT_EQ(keys, (std::vector<std::string>{"e", "f", "f0"}));
 }
 
+// ScanBackward: the same keys as Scan, last first, for a transaction (own writes merged) and a
+// snapshot read, bounded on either side or not at all.
+TEST_F(StorageEngineTest, ScanBackwardMergesOwnWritesAndHonoursBounds) {
+  for (const char* k : {"a", "b", "d", "f"}) ASSERT_TRUE(PutAndCommit(*engine_, k, k).ok());
+  std::unique_ptr<Transaction> txn = engine_->BeginTransaction();
+  ASSERT_TRUE(txn->Put("c", "own").ok());
+  ASSERT_TRUE(txn->Delete("d").ok());
+  ASSERT_TRUE(txn->Put("e", "own").ok());
+  ASSERT_TRUE(txn->Put("f0", "beyond").ok());
+  auto backward = [](Transaction& t, std::string_view lower, std::string_view upper) {
+    std::vector<std::string> keys;
+    for (auto it = t.ScanBackward(lower, upper); it->Valid(); it->Next()) {
+      keys.emplace_back(it->key());
+    }
+    return keys;
+  };
+  EXPECT_EQ(backward(*txn, "b", "f"), (std::vector<std::string>{"e", "c", "b"}));
+  EXPECT_EQ(backward(*txn, "e", ""), (std::vector<std::string>{"f0", "f", "e"}));
+  EXPECT_EQ(backward(*txn, "", "c"), (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(backward(*txn, "b", "b0"), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(backward(*txn, "g", ""), (std::vector<std::string>{}));
+  std::unique_ptr<Transaction> read = engine_->BeginSnapshotRead();
+  EXPECT_EQ(backward(*read, "", ""), (std::vector<std::string>{"f", "d", "b", "a"}));
+  EXPECT_EQ(backward(*read, "b", "e"), (std::vector<std::string>{"d", "b"}));
+}
+
 TEST_F(StorageEngineTest, MetaBatchesAndPrefixScan) {
   ASSERT_TRUE(engine_->WriteMeta({{"x/1", "a"}, {"x/2", "b"}, {"y/1", "c"}}).ok());
   ASSERT_TRUE(engine_->WriteMeta({{"x/1", std::nullopt}}).ok());

@@ -89,7 +89,7 @@ Result<Row> DecodeStoredRow(const TableLayout& layout, std::string_view data) {
   return row;
 }
 
-// Table scan: row keys in handle order.
+// Table scan: row keys in handle order (or its reverse, as the KvIterator goes).
 class TableRowIterator final : public RowIterator {
  public:
   TableRowIterator(std::unique_ptr<KvIterator> it, const TableLayout& layout)
@@ -269,11 +269,12 @@ Result<std::vector<std::optional<Row>>> TableStore::MultiGet(Transaction& txn,
 }
 
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn, const TableLayout& layout,
-                                              int64_t lo, int64_t hi) {
+                                              int64_t lo, int64_t hi, bool backward) {
   std::string begin = EncodeRowKey(layout.table_id, lo);
   std::string end = PrefixEnd(EncodeRowKey(layout.table_id, hi));
   if (lo > hi) end = begin;
-  return std::make_unique<TableRowIterator>(txn.Scan(begin, end), layout);
+  return std::make_unique<TableRowIterator>(
+      backward ? txn.ScanBackward(begin, end) : txn.Scan(begin, end), layout);
 }
 
 std::unique_ptr<RowIterator> TableStore::ScanIndex(Transaction& txn, const TableLayout& layout,

@@ -188,6 +188,18 @@ TEST_F(TableStoreTest, TableScanInHandleOrderWithBounds) {
   EXPECT_EQ(collect(0, 42), (std::vector<int64_t>{0, 5, 42}));
   EXPECT_EQ(collect(43, 99), (std::vector<int64_t>{}));
   EXPECT_EQ(collect(10, 1), (std::vector<int64_t>{}));
+  auto collect_backward = [&](int64_t lo, int64_t hi) {
+    std::vector<int64_t> handles;
+    auto it = TableStore::Scan(*txn, layout_, lo, hi, /*backward=*/true);
+    int64_t h;
+    Row row;
+    while (*it->Next(&h, &row)) handles.push_back(h);
+    return handles;
+  };
+  EXPECT_EQ(collect_backward(INT64_MIN, INT64_MAX), (std::vector<int64_t>{100, 42, 5, 0, -3}));
+  EXPECT_EQ(collect_backward(0, 42), (std::vector<int64_t>{42, 5, 0}));
+  EXPECT_EQ(collect_backward(INT64_MIN, -3), (std::vector<int64_t>{-3}));
+  EXPECT_EQ(collect_backward(10, 1), (std::vector<int64_t>{}));
 }
 
 TEST_F(TableStoreTest, IndexScanRangesWithInclusiveAndExclusiveBounds) {

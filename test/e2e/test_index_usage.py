@@ -87,9 +87,16 @@ def test_order_by_primary_key_needs_no_sort(indexed):
     result, read = run(indexed, "SELECT id FROM t WHERE id >= 400 ORDER BY id LIMIT 2")
     assert [row[0] for row in result] == [400, 401]
     assert read <= 32
-    # descending still reads every row and sorts
+    # descending reads backward
     result, read = run(indexed, "SELECT id FROM t ORDER BY id DESC LIMIT 2")
     assert [row[0] for row in result] == [ROWS, ROWS - 1]
+    assert read <= 32
+    result, read = run(indexed, "SELECT id FROM t WHERE id < 100 ORDER BY id DESC LIMIT 2")
+    assert [row[0] for row in result] == [99, 98]
+    assert read <= 32
+    # a key that is not the primary key still sorts every row
+    result, read = run(indexed, "SELECT id FROM t ORDER BY pad, id LIMIT 2")
+    assert [row[0] for row in result] == [1, 2]
     assert read == ROWS
 
 
