@@ -1,5 +1,6 @@
-"""Lookups by primary key, unique key or secondary index read only the matching rows, and a
-LIMIT stops a scan after a few batches, also under ORDER BY the primary key.
+"""Lookups by primary key, unique key or secondary index read only the matching rows; a LIMIT
+stops a scan after a few batches, also under ORDER BY the primary key; MIN and MAX of the primary
+key read one batch.
 
 The proof is the server's Innodb_rows_read counter (rows actually read from storage), sampled
 around each query on a 1000-row table, and EXPLAIN, which names the access path. A full scan is
@@ -99,6 +100,19 @@ def test_order_by_primary_key_needs_no_sort(indexed):
     assert [row[0] for row in result] == [1, 2]
     assert read == ROWS
 
+
+
+def test_min_and_max_of_primary_key_stop_at_the_first_row(indexed):
+    result, read = run(indexed, "SELECT MAX(id) FROM t")
+    assert result == ((ROWS,),)
+    assert read <= 32, f"MAX(id) read {read} rows"
+    result, read = run(indexed, "SELECT MIN(id) FROM t WHERE id > 500")
+    assert result == ((501,),)
+    assert read <= 32
+    # another aggregate beside it reads every row
+    result, read = run(indexed, "SELECT MIN(id), COUNT(*) FROM t")
+    assert result == ((1, ROWS),)
+    assert read == ROWS
 
 def test_index_lookup_in_update_and_delete(indexed):
     with indexed.cursor() as cursor:
