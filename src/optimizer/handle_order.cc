@@ -31,6 +31,13 @@ bool CanReadInHandleOrder(const LogicalOperator& get) {
   }
 }
 
+// Whether `expr` is the handle column of the rows `get` reads.
+bool IsHandle(const BoundExpr& expr, const LogicalOperator& get) {
+  return get.type == LogicalOperatorType::kGet && get.table != nullptr &&
+         expr.kind == BoundExprKind::kColumn && expr.column_index >= 0 &&
+         expr.column_index == get.table->HandleColumn();
+}
+
 // The table read whose rows `sort` orders by their handle, first, if it can read them in that
 // order; null otherwise.
 LogicalOperator* ReadSortedByHandle(const LogicalOperator& sort) {
@@ -43,10 +50,7 @@ LogicalOperator* ReadSortedByHandle(const LogicalOperator& sort) {
     return nullptr;
   }
   LogicalOperator& get = *projection.children[0];
-  const BoundExpr& column = *projection.expressions[key.column_index];
-  const bool by_handle = get.type == LogicalOperatorType::kGet && get.table != nullptr &&
-                         column.kind == BoundExprKind::kColumn && column.column_index >= 0 &&
-                         column.column_index == get.table->HandleColumn();
+  const bool by_handle = IsHandle(*projection.expressions[key.column_index], get);
   return by_handle && CanReadInHandleOrder(get) ? &get : nullptr;
 }
 
@@ -60,14 +64,8 @@ LogicalOperator* ReadAggregatedByHandle(const LogicalOperator& aggregate, bool* 
   const BoundAggregate& call = *aggregate.aggregates[0];
   LogicalOperator& get = *aggregate.children[0];
   const std::string_view name = call.function != nullptr ? call.function->name : "";
-  if ((name != "min" && name != "max") ||
-      call.args.size() != 1 || get.type != LogicalOperatorType::kGet || get.table == nullptr ||
+  if ((name != "min" && name != "max") || call.args.size() != 1 || !IsHandle(*call.args[0], get) ||
       get.lock != ast::LockMode::kNone || !CanReadInHandleOrder(get)) {
-    return nullptr;
-  }
-  const BoundExpr& arg = *call.args[0];
-  if (arg.kind != BoundExprKind::kColumn || arg.column_index < 0 ||
-      arg.column_index != get.table->HandleColumn()) {
     return nullptr;
   }
   *max = name == "max";

@@ -18,7 +18,8 @@
 // line, as TiDB's warnings do.
 //
 // When the statement reads only the handle column and the vector of an index whose graph keeps
-// the vectors as added (any but a BF16 one), the read is marked index-only: execution may take those values from the graph (table_read.cc).
+// the vectors as added (any but a BF16 one), the read is marked index-only: execution may take
+// those values from the graph (table_read.cc).
 
 #include <fmt/format.h>
 

@@ -5,13 +5,14 @@
 namespace vexdb {
 
 RocksKvIterator::RocksKvIterator(rocksdb::ReadOptions options, std::string_view lower,
-                                 std::string_view upper, const Open& open, Direction direction)
+                                 std::string_view upper, const Open& open,
+                                 ScanDirection direction)
     : lower_(lower), upper_(upper), lower_slice_(lower_), upper_slice_(upper_),
       direction_(direction) {
   if (!upper_.empty()) options.iterate_upper_bound = &upper_slice_;
   if (!lower_.empty()) options.iterate_lower_bound = &lower_slice_;
   iter_.reset(open(options));
-  if (direction_ == Direction::kForward) {
+  if (direction_ == ScanDirection::kForward) {
     iter_->Seek(lower_slice_);
   } else if (upper_.empty()) {
     iter_->SeekToLast();

@@ -30,13 +30,12 @@ inline rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data
 class RocksKvIterator final : public KvIterator {
  public:
   using Open = std::function<rocksdb::Iterator*(const rocksdb::ReadOptions&)>;
-  enum class Direction { kForward, kBackward };
   RocksKvIterator(rocksdb::ReadOptions options, std::string_view lower, std::string_view upper,
-                  const Open& open, Direction direction = Direction::kForward);
+                  const Open& open, ScanDirection direction);
 
   bool Valid() const override;
   void Next() override {
-    if (direction_ == Direction::kForward) {
+    if (direction_ == ScanDirection::kForward) {
       iter_->Next();
     } else {
       iter_->Prev();
@@ -49,7 +48,7 @@ class RocksKvIterator final : public KvIterator {
  private:
   std::string lower_, upper_;
   rocksdb::Slice lower_slice_, upper_slice_;
-  Direction direction_;
+  ScanDirection direction_;
   std::unique_ptr<rocksdb::Iterator> iter_;
 };
 

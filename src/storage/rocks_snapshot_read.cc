@@ -57,18 +57,13 @@ Status SnapshotRead::PutUntracked(std::string_view, std::string_view) {
 
 Status SnapshotRead::Delete(std::string_view) { return ReadOnly("write"); }
 
-std::unique_ptr<KvIterator> SnapshotRead::Scan(std::string_view lower, std::string_view upper) {
-  return std::make_unique<RocksKvIterator>(
-      Options(), lower, upper,
-      [this](const rocksdb::ReadOptions& options) { return db_->NewIterator(options, cf_); });
-}
-
-std::unique_ptr<KvIterator> SnapshotRead::ScanBackward(std::string_view lower,
-                                                       std::string_view upper) {
+std::unique_ptr<KvIterator> SnapshotRead::NewScan(std::string_view lower,
+                                                  std::string_view upper,
+                                                  ScanDirection direction) {
   return std::make_unique<RocksKvIterator>(
       Options(), lower, upper,
       [this](const rocksdb::ReadOptions& options) { return db_->NewIterator(options, cf_); },
-      RocksKvIterator::Direction::kBackward);
+      direction);
 }
 
 }  // namespace vexdb

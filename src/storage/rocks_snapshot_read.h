@@ -25,9 +25,6 @@ class SnapshotRead final : public Transaction {
   Status Put(std::string_view key, std::string_view value) override;
   Status PutUntracked(std::string_view key, std::string_view value) override;
   Status Delete(std::string_view key) override;
-  std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) override;
-  std::unique_ptr<KvIterator> ScanBackward(std::string_view lower,
-                                           std::string_view upper) override;
 
   // Nothing to undo: savepoints are no-ops, Commit and Rollback release nothing but succeed.
   void SetSavepoint() override {}
@@ -40,6 +37,10 @@ class SnapshotRead final : public Transaction {
   uint64_t snapshot_sequence() const override { return snapshot_->GetSequenceNumber(); }
   void NoteVectorLogWrite(int64_t) override {}
   bool WroteVectorLog(int64_t) const override { return false; }
+
+ protected:
+  std::unique_ptr<KvIterator> NewScan(std::string_view lower, std::string_view upper,
+                                      ScanDirection direction) override;
 
  private:
   rocksdb::ReadOptions Options() const;

@@ -72,19 +72,13 @@ Status RocksTransaction::Delete(std::string_view key) {
   return FromRocks(txn_->Delete(cf_, ToSlice(key)), "delete");
 }
 
-std::unique_ptr<KvIterator> RocksTransaction::Scan(std::string_view lower,
-                                                   std::string_view upper) {
-  return std::make_unique<RocksKvIterator>(
-      SnapshotReadOptions(), lower, upper,
-      [this](const rocksdb::ReadOptions& options) { return txn_->GetIterator(options, cf_); });
-}
-
-std::unique_ptr<KvIterator> RocksTransaction::ScanBackward(std::string_view lower,
-                                                           std::string_view upper) {
+std::unique_ptr<KvIterator> RocksTransaction::NewScan(std::string_view lower,
+                                                      std::string_view upper,
+                                                      ScanDirection direction) {
   return std::make_unique<RocksKvIterator>(
       SnapshotReadOptions(), lower, upper,
       [this](const rocksdb::ReadOptions& options) { return txn_->GetIterator(options, cf_); },
-      RocksKvIterator::Direction::kBackward);
+      direction);
 }
 
 void RocksTransaction::SetSavepoint() { txn_->SetSavePoint(); }

@@ -28,9 +28,6 @@ class RocksTransaction final : public Transaction {
   Status Put(std::string_view key, std::string_view value) override;
   Status PutUntracked(std::string_view key, std::string_view value) override;
   Status Delete(std::string_view key) override;
-  std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) override;
-  std::unique_ptr<KvIterator> ScanBackward(std::string_view lower,
-                                           std::string_view upper) override;
 
   void SetSavepoint() override;
   Status RollbackToSavepoint() override;
@@ -42,6 +39,10 @@ class RocksTransaction final : public Transaction {
   uint64_t snapshot_sequence() const override;
   void NoteVectorLogWrite(int64_t table_id) override;
   bool WroteVectorLog(int64_t table_id) const override;
+
+ protected:
+  std::unique_ptr<KvIterator> NewScan(std::string_view lower, std::string_view upper,
+                                      ScanDirection direction) override;
 
  private:
   rocksdb::ReadOptions SnapshotReadOptions() const;

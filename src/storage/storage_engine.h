@@ -22,6 +22,8 @@ namespace vexdb {
 class Transaction;
 
 // A forward iterator over [lower, upper) in key order. Keys and values stay valid until Next().
+enum class ScanDirection { kForward, kBackward };
+
 class KvIterator {
  public:
   virtual ~KvIterator() = default;
@@ -128,12 +130,13 @@ class Transaction {
   // same meaning, such as the vector-index log.
   virtual Status PutUntracked(std::string_view key, std::string_view value) = 0;
   virtual Status Delete(std::string_view key) = 0;
-  // Snapshot scan of [lower, upper) including own writes; upper "" is unbounded. The iterator
-  // must be destroyed before the transaction; writes made while it is open may not be seen.
-  virtual std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper) = 0;
-  // The same keys as Scan, last first.
-  virtual std::unique_ptr<KvIterator> ScanBackward(std::string_view lower,
-                                                   std::string_view upper) = 0;
+  // Snapshot scan of [lower, upper) including own writes, first key first or (kBackward) last
+  // first; "" is unbounded. The iterator must be destroyed before the transaction; writes made
+  // while it is open may not be seen.
+  std::unique_ptr<KvIterator> Scan(std::string_view lower, std::string_view upper,
+                                   ScanDirection direction = ScanDirection::kForward) {
+    return NewScan(lower, upper, direction);
+  }
 
   // Statement-level atomicity and SAVEPOINT: a stack of savepoints.
   virtual void SetSavepoint() = 0;
@@ -151,6 +154,11 @@ class Transaction {
   virtual void NoteVectorLogWrite(int64_t table_id) = 0;
   // Whether NoteVectorLogWrite was called for the table (own writes a search must read).
   virtual bool WroteVectorLog(int64_t table_id) const = 0;
+
+ protected:
+  // Scan's iterator.
+  virtual std::unique_ptr<KvIterator> NewScan(std::string_view lower, std::string_view upper,
+                                              ScanDirection direction) = 0;
 };
 
 }  // namespace vexdb

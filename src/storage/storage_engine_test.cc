@@ -252,11 +252,11 @@ TEST_F(StorageEngineTest, ScanMergesOwnWritesAndHonoursBounds) {
   for (auto it = txn->Scan("e", ""); it->Valid(); it->Next()) keys.emplace_back(it->key());
   EXPECT_EQ(keys, (std::vector<std::string>{"e", "f", "f0"}));
 
-  // ScanBackward: the same keys, last first, also for a snapshot read, bounded on either side
+  // Backward: the same keys, last first, also for a snapshot read, bounded on either side
   // or not at all.
   auto backward = [](Transaction& t, std::string_view lower, std::string_view upper) {
     std::vector<std::string> found;
-    for (auto it = t.ScanBackward(lower, upper); it->Valid(); it->Next()) {
+    for (auto it = t.Scan(lower, upper, ScanDirection::kBackward); it->Valid(); it->Next()) {
       found.emplace_back(it->key());
     }
     return found;

@@ -274,7 +274,7 @@ std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn, const TableLayou
   std::string end = PrefixEnd(EncodeRowKey(layout.table_id, hi));
   if (lo > hi) end = begin;
   return std::make_unique<TableRowIterator>(
-      backward ? txn.ScanBackward(begin, end) : txn.Scan(begin, end), layout);
+      txn.Scan(begin, end, backward ? ScanDirection::kBackward : ScanDirection::kForward), layout);
 }
 
 std::unique_ptr<RowIterator> TableStore::ScanIndex(Transaction& txn, const TableLayout& layout,

@@ -113,6 +113,10 @@ def test_min_and_max_of_primary_key_stop_at_the_first_row(indexed):
     result, read = run(indexed, "SELECT MIN(id), COUNT(*) FROM t")
     assert result == ((1, ROWS),)
     assert read == ROWS
+    # a locking read keeps reading (and locking) every row
+    result, read = run(indexed, "SELECT MAX(id) FROM t FOR UPDATE")
+    assert result == ((ROWS,),)
+    assert read >= ROWS
 
 def test_index_lookup_in_update_and_delete(indexed):
     with indexed.cursor() as cursor:
