@@ -9,7 +9,10 @@ For each dataset (datasets.py) and each system, in turn, on 127.0.0.1:
          information_schema.TIFLASH_INDEXES reports no row left to index; MariaDB's ALTER TABLE
          and pgvector's CREATE INDEX return when built;
   search for each ef, the queries one at a time from one connection, each client in turn:
-         SELECT id FROM items ORDER BY <distance>(v, <query>) LIMIT 10.
+         SELECT id FROM items ORDER BY <distance>(v, <query>) LIMIT 10;
+  ceiling then, on the same connection, SELECT id FROM items WHERE id < 10 as often: the same
+         ten ids with no search, which bounds what any vector query can reach through that
+         client (its "no search" row, and that row's ratio to each peer's vector QPS).
 vexdb and MariaDB are measured with two clients, PyMySQL (pure Python) and mysqlclient (MySQLdb,
 on the C library libmariadb); pgvector with psycopg 3 (libpq), which prepares a statement after
 it has run it 5 times, as ann-benchmarks' pgvector module does. Recall@10 is ann-benchmarks' (a
@@ -59,6 +62,8 @@ GOALS = {"mariadb": 1.3, "pgvector": 3.0}
 # vexdb's index per QUANTIZATION, named as compare.py names its in-process variants.
 VEXDB_VARIANTS = {"NONE": "vexdb", "BF16": "vexdb-bf16", "INT8": "vexdb-int8"}
 CLIENT_NAMES = {"pymysql": "PyMySQL", "mysqldb": "MySQLdb", "psycopg": "psycopg"}
+# The ceiling a client puts on vector QPS: the same K ids, read by primary key (ids 0..K-1).
+TEN_ROW_READ = f"SELECT id FROM items WHERE id < {K}"
 
 
 def vector_text(row_values):
@@ -310,8 +315,9 @@ def server_split(before, after, queries):
 
 
 def sweep(system, client, data, efs, runs):
-    """Points {ef, recall, qps} over the ef grid, one query at a time, best of `runs` passes.
-    A warm-up pass at the largest ef first, so that no setting pays for a cold cache."""
+    """Points {ef, recall, qps} over the ef grid, one query at a time, best of `runs` passes,
+    and the client's ten-row-read QPS. A warm-up pass at the largest ef first, so that no
+    setting pays for a cold cache."""
     base, queries, truth, metric, texts = data
     conn = system.connect(client)
     cursor = conn.cursor()
@@ -335,9 +341,24 @@ def sweep(system, client, data, efs, runs):
         print(f"{system.name} {client} ef={ef} recall={point['recall']:.4f} "
               f"qps={point['qps']:,.0f}", file=sys.stderr, flush=True)
         points.append(point)
+    ceiling = ten_row_read_qps(cursor, len(texts), runs)
     cursor.close()
     conn.close()
-    return points
+    return points, ceiling
+
+
+def ten_row_read_qps(cursor, count, runs):
+    """QPS of `count` reads of K rows by primary key, no vector search, best of `runs` passes:
+    what a K-row answer costs through this client and protocol, the ceiling of any vector
+    query's QPS on the same connection."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        for _ in range(count):
+            cursor.execute(TEN_ROW_READ)
+            cursor.fetchall()
+        best = min(best, time.perf_counter() - started)
+    return count / best
 
 
 def measure(system, data, args):
@@ -363,9 +384,12 @@ def measure(system, data, args):
               "build_vectors_per_second": len(base) / build_seconds,
               "build_resident_bytes_per_vector": grown / len(base) if grown is not None else None,
               "index_bytes_per_vector": index_bytes / len(base) if index_bytes else None}
-    return {f"{system.name} ({CLIENT_NAMES[c]})":
-            dict(common, client=c, points=sweep(system, c, data, args.ef, args.runs))
-            for c in system.clients}
+    results = {}
+    for client in system.clients:
+        points, ceiling = sweep(system, client, data, args.ef, args.runs)
+        results[f"{system.name} ({CLIENT_NAMES[client]})"] = dict(
+            common, client=client, points=points, ten_row_read_qps=ceiling)
+    return results
 
 
 def in_process_points(path, dataset):
@@ -423,6 +447,8 @@ def table(meta, queries, results, in_process, args):
     ]
     for target in TARGETS:
         lines.append(row(target, [number(qps_at(results[x], target)) for x in labels]))
+    ceilings = {x: results[x].get("ten_row_read_qps") for x in labels}
+    lines.append(row(f"no search: {K} ids by primary key", [number(ceilings[x]) for x in labels]))
     ours = [x for x in labels if is_vexdb(results[x]["system"])]
     peers = [x for x in labels if not is_vexdb(results[x]["system"])]
     columns = [f"vs {p} @{t}" for p in peers for t in TARGETS] + [
@@ -435,6 +461,10 @@ def table(meta, queries, results, in_process, args):
                         first[s]["build_vectors_per_second"]) for s in systems
                   if not is_vexdb(s)]
         lines.append(row(label, cells))
+        if ceilings[label]:
+            cells = [ratio(ceilings[label], qps_at(results[p], t)) for p in peers for t in TARGETS]
+            cells += ["-"] * (len(columns) - len(cells))
+            lines.append(row(f"{label}, no search (the client's ceiling)", cells))
     goals = ", ".join(f"{g}x {s}" for s, g in GOALS.items() if s in systems)
     if goals:
         lines += ["", f"Targets (issue 4, through SQL at equal recall): {goals}."]
