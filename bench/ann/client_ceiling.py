@@ -14,7 +14,9 @@ rounds.
 "no search" is the most any vector query can reach through that client on this machine: the
 client's own work (escaping, writing, parsing ten rows) and the round trip, with a trivial
 statement in the server. The table gives each case's QPS and its ratio to pgvector's vector QPS
-at the same ef, and the time the vector query adds to the no-search read (search and its SQL).
+at the same ef, the time the vector query adds to the no-search read (search and its SQL), and
+for vexdb the server's own time per statement (SHOW GLOBAL STATUS, parse to the last packet
+queued), so that the added time splits into the server's and the rest (client, wire, wake-ups).
 
   build-ann/venv/bin/python bench/ann/client_ceiling.py --dataset synthetic-128 \\
       --out bench/ann/results/client_ceiling.txt
@@ -67,30 +69,44 @@ def measure(systems, texts, efs, rounds):
             connections[(system.name, client)] = system.connect(client).cursor()
     todo = cases(systems, texts, efs)
     figures = {name: [] for name, *_ in todo}
+    server_us = {name: [] for name, *_ in todo}
     for round_number in range(rounds + 1):
         for name, system, client, ef, sql, params in todo:
             cursor = connections[(system.name, client)]
             if ef is not None:
                 system.set_ef(cursor, ef)
+            clock = getattr(system, "server_time", None)
+            before = clock(cursor) if clock else None
             measured = qps(cursor, sql, params)
             if round_number:  # round 0 warms every case up
                 figures[name].append(measured)
+                if clock:
+                    spent = clock(cursor)["Vexdb_statement_time_us"]
+                    server_us[name].append((spent - before["Vexdb_statement_time_us"]) / len(params))
         print(f"round {round_number} done", file=sys.stderr, flush=True)
-    return figures
+    return figures, server_us
 
 
-def table(figures, efs, rounds):
+def table(figures, server_us, efs, rounds):
     median = {name: statistics.median(values) for name, values in figures.items()}
+    server = {name: statistics.median(v) if v else None for name, v in server_us.items()}
     peer = {ef: median[f"pgvector (psycopg) vector ef={ef}"] for ef in efs}
     lines = ["| case | QPS, median of rounds (min-max) | vs pgvector's vector QPS at the ef | "
-             "µs added to the no-search read |", "|---|---:|---:|---:|"]
+             "µs added to the no-search read | server µs per statement (added) |",
+             "|---|---:|---:|---:|---:|"]
     for name, value in median.items():
         ef = int(name.rsplit("=", 1)[1]) if "ef=" in name else None
-        base = median[name.rsplit(" ", 2)[0] + " no search"] if ef else None
+        base_name = name.rsplit(" ", 2)[0] + " no search" if ef else None
         spread = f"{min(figures[name]):,.0f}-{max(figures[name]):,.0f}"
         versus = [f"{value / peer[e]:.2f}x" for e in ([ef] if ef else efs)]
-        added = f"{1e6 / value - 1e6 / base:.0f}" if base else "-"
-        lines.append(f"| {name} | {value:,.0f} ({spread}) | {' / '.join(versus)} | {added} |")
+        added = f"{1e6 / value - 1e6 / median[base_name]:.0f}" if base_name else "-"
+        statement = "-"
+        if server[name] is not None:
+            statement = f"{server[name]:.1f}"
+            if base_name:
+                statement += f" ({server[name] - server[base_name]:+.1f})"
+        lines.append(f"| {name} | {value:,.0f} ({spread}) | {' / '.join(versus)} | {added} | "
+                     f"{statement} |")
     lines.append("")
     lines.append(f"{rounds} rounds; a no-search row's ratio is given against pgvector's vector "
                  f"QPS at each ef ({', '.join(map(str, efs))}).")
@@ -124,14 +140,14 @@ def main():
                 cursor = system.connect(system.clients[0]).cursor()
                 sql_bench.load(system, cursor, base)
                 system.build_index(cursor)
-            figures = measure(systems, texts, args.ef, args.rounds)
+            figures, server_us = measure(systems, texts, args.ef, args.rounds)
         finally:
             for system in systems:
                 system.close()
     text = (f"# Client ceiling: {meta['name']} through SQL, interleaved rounds\n\n"
             f"{datetime.date.today()}, CPU: {cpu_name()}, {os.cpu_count()} cores\n\n"
             f"Command: client_ceiling.py {' '.join(sys.argv[1:])}\n\n"
-            + table(figures, args.ef, args.rounds) + "\n")
+            + table(figures, server_us, args.ef, args.rounds) + "\n")
     print(text)
     if args.out:
         with open(args.out, "w") as f:
