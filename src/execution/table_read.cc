@@ -66,6 +66,10 @@ class WhereFilter : public LabelFilter {
 
 constexpr size_t kFirstBatchRows = 32;
 
+ScanDirection Direction(const AccessPath& access) {
+  return access.backward ? ScanDirection::kBackward : ScanDirection::kForward;
+}
+
 class TableRead : public PhysicalOperator {
  public:
   explicit TableRead(const LogicalOperator& get) : get_(get), layout_(get.table->Layout()) {}
@@ -331,12 +335,12 @@ class TableRead : public PhysicalOperator {
       case AccessKind::kFullScan:
       case AccessKind::kVectorIndex:
         if (range_index_++ > 0) return false;
-        iterator_ = TableStore::Scan(*ctx.txn, layout_, INT64_MIN, INT64_MAX, access.backward);
+        iterator_ = TableStore::Scan(*ctx.txn, layout_, INT64_MIN, INT64_MAX, Direction(access));
         return true;
       case AccessKind::kHandleRange:
         if (range_index_++ > 0) return false;
         iterator_ = TableStore::Scan(*ctx.txn, layout_, access.handle_lo, access.handle_hi,
-                                     access.backward);
+                                     Direction(access));
         return true;
       case AccessKind::kIndexRange:
         if (range_index_ >= access.ranges.size()) return false;

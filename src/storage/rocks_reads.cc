@@ -23,8 +23,11 @@ RocksKvIterator::RocksKvIterator(rocksdb::ReadOptions options, std::string_view 
 }
 
 bool RocksKvIterator::Valid() const {
-  return iter_->Valid() && (upper_.empty() || iter_->key().compare(upper_slice_) < 0) &&
-         (lower_.empty() || iter_->key().compare(lower_slice_) >= 0);
+  if (!iter_->Valid()) return false;
+  if (direction_ == ScanDirection::kForward) {
+    return upper_.empty() || iter_->key().compare(upper_slice_) < 0;
+  }
+  return lower_.empty() || iter_->key().compare(lower_slice_) >= 0;
 }
 
 Status RocksKvIterator::status() const { return FromRocks(iter_->status(), "scan"); }

@@ -24,9 +24,9 @@ namespace vexdb {
 inline rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
 // Iterates [lower, upper) ("" = unbounded), first key first or (kBackward) last key first, over
-// the iterator `open` makes from read options that carry the bounds. The bounds are also checked
-// here, since a transaction's iterator merges its write batch with the database without
-// RocksDB's bounds.
+// the iterator `open` makes from read options that carry the bounds. The bound it moves toward
+// is also checked here (the seek already honours the other), since a transaction's iterator
+// merges its write batch with the database without RocksDB's bounds.
 class RocksKvIterator final : public KvIterator {
  public:
   using Open = std::function<rocksdb::Iterator*(const rocksdb::ReadOptions&)>;

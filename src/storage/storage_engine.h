@@ -21,9 +21,11 @@ namespace vexdb {
 
 class Transaction;
 
-// A forward iterator over [lower, upper) in key order. Keys and values stay valid until Next().
+// The order a scan returns keys in: ascending (kForward) or descending (kBackward).
 enum class ScanDirection { kForward, kBackward };
 
+// An iterator over [lower, upper) in a ScanDirection; Next() moves in that direction. Keys and
+// values stay valid until Next().
 class KvIterator {
  public:
   virtual ~KvIterator() = default;

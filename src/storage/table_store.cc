@@ -269,12 +269,12 @@ Result<std::vector<std::optional<Row>>> TableStore::MultiGet(Transaction& txn,
 }
 
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn, const TableLayout& layout,
-                                              int64_t lo, int64_t hi, bool backward) {
+                                              int64_t lo, int64_t hi,
+                                              ScanDirection direction) {
   std::string begin = EncodeRowKey(layout.table_id, lo);
   std::string end = PrefixEnd(EncodeRowKey(layout.table_id, hi));
   if (lo > hi) end = begin;
-  return std::make_unique<TableRowIterator>(
-      txn.Scan(begin, end, backward ? ScanDirection::kBackward : ScanDirection::kForward), layout);
+  return std::make_unique<TableRowIterator>(txn.Scan(begin, end, direction), layout);
 }
 
 std::unique_ptr<RowIterator> TableStore::ScanIndex(Transaction& txn, const TableLayout& layout,

@@ -93,10 +93,10 @@ class TableStore {
   static Result<std::vector<std::optional<Row>>> MultiGet(Transaction& txn,
                                                           const TableLayout& layout,
                                                           std::span<const int64_t> handles);
-  // Rows with handle in [lo, hi], in handle order, or (backward) in descending handle order.
+  // Rows with handle in [lo, hi], in ascending or (kBackward) descending handle order.
   static std::unique_ptr<RowIterator> Scan(Transaction& txn, const TableLayout& layout,
                                            int64_t lo = INT64_MIN, int64_t hi = INT64_MAX,
-                                           bool backward = false);
+                                           ScanDirection direction = ScanDirection::kForward);
   // Rows whose index key lies in range, in index order (reads each row by handle). NULL sorts
   // first: a range with an empty lower bound includes NULLs; lower = {NULL} exclusive skips
   // them. Bound values must have the kinds of the key columns (as CastValue produces them). On a

@@ -190,7 +190,7 @@ TEST_F(TableStoreTest, TableScanInHandleOrderWithBounds) {
   EXPECT_EQ(collect(10, 1), (std::vector<int64_t>{}));
   auto collect_backward = [&](int64_t lo, int64_t hi) {
     std::vector<int64_t> handles;
-    auto it = TableStore::Scan(*txn, layout_, lo, hi, /*backward=*/true);
+    auto it = TableStore::Scan(*txn, layout_, lo, hi, ScanDirection::kBackward);
     int64_t h;
     Row row;
     while (*it->Next(&h, &row)) handles.push_back(h);

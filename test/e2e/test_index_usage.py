@@ -101,7 +101,6 @@ def test_order_by_primary_key_needs_no_sort(indexed):
     assert read == ROWS
 
 
-
 def test_min_and_max_of_primary_key_stop_at_the_first_row(indexed):
     result, read = run(indexed, "SELECT MAX(id) FROM t")
     assert result == ((ROWS,),)
@@ -117,6 +116,7 @@ def test_min_and_max_of_primary_key_stop_at_the_first_row(indexed):
     result, read = run(indexed, "SELECT MAX(id) FROM t FOR UPDATE")
     assert result == ((ROWS,),)
     assert read >= ROWS
+
 
 def test_index_lookup_in_update_and_delete(indexed):
     with indexed.cursor() as cursor:
