@@ -103,6 +103,7 @@ void SplitConjuncts(BoundExprPtr expr, std::vector<BoundExprPtr>* out);
 // a vector search (VEC_COSINE_DISTANCE(embedding, '[...]')); nullopt for any other expression.
 struct ColumnVectorArgs {
   const BoundExpr* column;            // kColumn
+  const BoundExpr* constant;          // kConstant holding a VECTOR
   const std::vector<float>* vector;   // the constant's elements
 };
 std::optional<ColumnVectorArgs> MatchColumnVectorArgs(const BoundExpr& call);

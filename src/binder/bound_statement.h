@@ -76,6 +76,8 @@ struct BoundQuery {
 // select items, ORDER BY, GROUP BY, HAVING, aggregate arguments, join conditions, and the same
 // for derived tables, subqueries and set operands.
 void ForEachExpr(BoundQuery& query, const std::function<void(BoundExpr&)>& visit);
+// The same for one expression tree: `expr`, its descendants, and the queries of its subqueries.
+void ForEachExpr(BoundExpr& expr, const std::function<void(BoundExpr&)>& visit);
 // True if the query or a query within it reads with FOR UPDATE or FOR SHARE (locking reads).
 bool LocksRows(const BoundQuery& query);
 

@@ -60,6 +60,12 @@ void ForEachExpr(BoundQuery& query, const std::function<void(BoundExpr&)>& visit
   Walk(query, [&visit](BoundExpr& expr) { visit(expr); }, [](BoundQuery&) {});
 }
 
+void ForEachExpr(BoundExpr& expr, const std::function<void(BoundExpr&)>& visit) {
+  auto on_expr = [&visit](BoundExpr& node) { visit(node); };
+  auto on_query = [](BoundQuery&) {};
+  Walker<decltype(on_expr), decltype(on_query)>{on_expr, on_query}.Expr(&expr);
+}
+
 bool LocksRows(const BoundQuery& query) {
   bool locks = false;
   // The walk only reads: the const_cast lets one walker serve both functions.

@@ -7,14 +7,10 @@
 
 namespace vexdb {
 
-namespace {
-
 Result<LogicalOperatorPtr> OptimizedPlan(const BoundQuery& query) {
   VEXDB_ASSIGN_OR_RETURN(LogicalOperatorPtr plan, PlanQuery(query));
   return Optimize(std::move(plan));
 }
-
-}  // namespace
 
 Result<std::vector<Row>> ExecutePlanRows(const LogicalOperator& plan, ExecContext& ctx) {
   VEXDB_ASSIGN_OR_RETURN(PhysicalOperatorPtr root, BuildPhysicalPlan(plan));
@@ -27,11 +23,12 @@ Result<std::vector<Row>> ExecuteQueryRows(const BoundQuery& query, ExecContext& 
   return ExecutePlanRows(*plan, ctx);
 }
 
-Result<QueryResult> ExecuteSelect(const BoundQuery& query, ExecContext& ctx) {
+Result<QueryResult> ExecuteSelect(const BoundQuery& query, const LogicalOperator& plan,
+                                  ExecContext& ctx) {
   QueryResult result;
   result.has_result_set = true;
   result.columns = query.columns;
-  VEXDB_ASSIGN_OR_RETURN(result.rows, ExecuteQueryRows(query, ctx));
+  VEXDB_ASSIGN_OR_RETURN(result.rows, ExecutePlanRows(plan, ctx));
   return result;
 }
 

@@ -10,8 +10,12 @@
 
 namespace vexdb {
 
-// SELECT: a result set with the query's column metadata.
-Result<QueryResult> ExecuteSelect(const BoundQuery& query, ExecContext& ctx);
+// The logical plan of a query, optimized. It depends only on the query and the catalog it was
+// bound under, so a caller may keep it and run it again (main/statement_cache.h).
+Result<LogicalOperatorPtr> OptimizedPlan(const BoundQuery& query);
+// SELECT: a result set with the query's column metadata, from `plan` (OptimizedPlan(query)).
+Result<QueryResult> ExecuteSelect(const BoundQuery& query, const LogicalOperator& plan,
+                                  ExecContext& ctx);
 // EXPLAIN <select>: the optimized plan, one row per operator (column `plan`).
 Result<QueryResult> ExplainQuery(const BoundQuery& query);
 // Rows of an optimized logical plan (DML sources).

@@ -6,8 +6,9 @@
 // Queries and DML go through the binder and execution/; statements that need no planning (DDL,
 // SHOW, SET, transaction control) are dispatched from their AST.
 //
-// A SELECT that differs from one run before only in its vector literals skips parse and bind:
-// the session's StatementCache (statement_cache.h) hands back the bound statement.
+// A SELECT that differs from one run before only in its vector literals skips parse, bind and
+// plan: the session's StatementCache (statement_cache.h) hands back the bound statement and its
+// optimized plan.
 //
 // Transactions follow MySQL: with autocommit on, each statement runs in its own transaction
 // unless BEGIN opened one (a SELECT that locks no rows reads a storage snapshot instead, which
@@ -43,6 +44,23 @@ namespace vexdb {
 namespace {
 
 constexpr int kMaxStatementRetries = 64;
+
+// The system variables the server reads on every statement, resolved by name once.
+struct StatementVariables {
+  const SystemVariableInfo& autocommit = KnownSystemVariable("autocommit");
+  const SystemVariableInfo& foreign_key_checks = KnownSystemVariable("foreign_key_checks");
+  const SystemVariableInfo& div_precision_increment =
+      KnownSystemVariable("div_precision_increment");
+  const SystemVariableInfo& lock_wait_timeout = KnownSystemVariable("innodb_lock_wait_timeout");
+  const SystemVariableInfo& statement_cache =
+      KnownSystemVariable("tidb_enable_non_prepared_plan_cache");
+  const SystemVariableInfo& last_plan_from_cache = KnownSystemVariable("last_plan_from_cache");
+};
+
+const StatementVariables& Variables() {
+  static const StatementVariables kVariables;
+  return kVariables;
+}
 
 // Sleeps a random 0..min(2^attempt, 50) ms before a statement's next attempt.
 void BackOff(int attempt) {
@@ -88,11 +106,11 @@ class StatementRunner {
   void OfferSelectsToCache(std::string_view sql) { cached_sql_ = sql; }
 
   Result<QueryResult> Run(const ast::Statement& statement);
-  // A SELECT bound earlier (the statement cache's).
-  Result<QueryResult> RunBoundSelect(const BoundQuery& query);
+  // A SELECT bound and planned earlier (the statement cache's).
+  Result<QueryResult> RunPlannedSelect(const BoundQuery& query, const LogicalOperator& plan);
 
  private:
-  bool autocommit() const { return state_.BoolVariable("autocommit"); }
+  bool autocommit() const { return state_.BoolVariable(Variables().autocommit); }
   bool InTransaction() const { return state_.txn != nullptr; }
 
   ExecContext MakeContext();
@@ -133,7 +151,7 @@ ExecContext StatementRunner::MakeContext() {
   ctx.variables = &state_;
   ctx.system_tables = &db_.information_schema();
   ctx.interrupted = &state_.interrupted;
-  ctx.foreign_key_checks = state_.BoolVariable("foreign_key_checks");
+  ctx.foreign_key_checks = state_.BoolVariable(Variables().foreign_key_checks);
   ctx.client_found_rows = info_.client_found_rows;
   ctx.counters = &db_.counters();
   ctx.vector_indexes = &db_.vector_indexes();
@@ -147,9 +165,9 @@ ExecContext StatementRunner::MakeContext() {
   f.row_count = static_cast<uint64_t>(state_.row_count);
   f.version = kServerVersion;
   f.interrupted = &state_.interrupted;
-  auto increment = state_.GetSystemVariable("div_precision_increment", false);
-  if (increment.ok() && increment->kind() == ValueKind::kInt) {
-    f.div_precision_increment = static_cast<int>(increment->int_value());
+  Value increment = state_.SessionValue(Variables().div_precision_increment);
+  if (increment.kind() == ValueKind::kInt) {
+    f.div_precision_increment = static_cast<int>(increment.int_value());
   }
   return ctx;
 }
@@ -166,9 +184,9 @@ Binder StatementRunner::MakeBinder(bool tag_literals) {
 Transaction& StatementRunner::EnsureTransaction() {
   if (state_.txn) return *state_.txn;
   TransactionOptions options;  // a row lock is waited for innodb_lock_wait_timeout seconds
-  auto timeout = state_.GetSystemVariable("innodb_lock_wait_timeout", false);
-  if (timeout.ok() && timeout->kind() == ValueKind::kInt && timeout->int_value() >= 0) {
-    options.lock_wait_timeout_ms = timeout->int_value() * 1000;
+  Value timeout = state_.SessionValue(Variables().lock_wait_timeout);
+  if (timeout.kind() == ValueKind::kInt && timeout.int_value() >= 0) {
+    options.lock_wait_timeout_ms = timeout.int_value() * 1000;
   }
   state_.txn = db_.storage().BeginTransaction(options);
   return *state_.txn;
@@ -246,16 +264,18 @@ Result<QueryResult> StatementRunner::RunSelect(const ast::SelectStatement& selec
   uint64_t catalog_version = db_.catalog().version();  // before binding: a DDL may follow
   Binder binder = MakeBinder(/*tag_literals=*/cached_sql_.has_value());
   VEXDB_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> query, binder.BindQuery(*select.select));
-  Result<QueryResult> result = RunBoundSelect(*query);
+  VEXDB_ASSIGN_OR_RETURN(LogicalOperatorPtr plan, OptimizedPlan(*query));
+  Result<QueryResult> result = RunPlannedSelect(*query, *plan);
   if (cached_sql_ && result.ok()) {
     state_.statement_cache.Offer(*cached_sql_, state_.current_database, catalog_version,
-                                 std::move(query), binder.pinned_ranges());
+                                 std::move(query), std::move(plan), binder.pinned_ranges());
   }
   return result;
 }
 
-Result<QueryResult> StatementRunner::RunBoundSelect(const BoundQuery& query) {
-  auto run = [&](ExecContext& ctx) { return ExecuteSelect(query, ctx); };
+Result<QueryResult> StatementRunner::RunPlannedSelect(const BoundQuery& query,
+                                                      const LogicalOperator& plan) {
+  auto run = [&](ExecContext& ctx) { return ExecuteSelect(query, plan, ctx); };
   // A SELECT that is its own transaction and locks nothing reads a snapshot: the transaction
   // it would begin and commit could hold no locks and no writes.
   bool snapshot_only = !state_.txn && autocommit() && !LocksRows(query);
@@ -309,7 +329,7 @@ Result<QueryResult> StatementRunner::RunDdl(const ast::Statement& statement) {
   VEXDB_RETURN_IF_ERROR(CommitTransaction());
   std::lock_guard ddl_lock(db_.ddl_mutex());
   DdlContext ctx{db_.catalog(), db_.storage(), state_.current_database,
-                 state_.BoolVariable("foreign_key_checks"), now_, &db_.information_schema(),
+                 state_.BoolVariable(Variables().foreign_key_checks), now_, &db_.information_schema(),
                  &state_};
   VEXDB_ASSIGN_OR_RETURN(QueryResult result, ExecuteDdl(statement, ctx));
   db_.SyncVectorIndexes();
@@ -544,11 +564,11 @@ Status Session::Execute(std::string_view sql, bool multi_statements,
 
 Status Session::ExecuteAll(std::string_view sql, bool multi_statements,
                            const ResultCallback& on_result) {
-  bool use_cache = state_->BoolVariable("tidb_enable_non_prepared_plan_cache");
+  bool use_cache = state_->BoolVariable(Variables().statement_cache);
   if (use_cache) {
-    BoundQuery* cached = state_->statement_cache.Lookup(sql, state_->current_database,
-                                                        db_.catalog().version());
-    if (cached != nullptr) return ExecuteCached(*cached, on_result);
+    std::optional<StatementCache::Statement> cached =
+        state_->statement_cache.Lookup(sql, state_->current_database, db_.catalog().version());
+    if (cached) return ExecuteCached(*cached->query, *cached->plan, on_result);
   }
   Parser parser(sql);
   if (parser.AtEnd()) return Status::Error(ErrorCode::kEmptyQuery);
@@ -563,20 +583,21 @@ Status Session::ExecuteAll(std::string_view sql, bool multi_statements,
     if (use_cache && !more) runner.OfferSelectsToCache(sql);
     Result<QueryResult> result = runner.Run(*statement);
     if (!ShowsDiagnostics(*statement)) RememberDiagnostics(result, state_.get());
-    state_->RecordSystemVariable("last_plan_from_cache", Value::Int(0));
+    state_->RecordSystemVariable(Variables().last_plan_from_cache, Value::Int(0));
     if (!result.ok()) return result.status();
     VEXDB_RETURN_IF_ERROR(on_result(std::move(*result), more));
     if (!more) return Status::OK();
   }
 }
 
-Status Session::ExecuteCached(const BoundQuery& query, const ResultCallback& on_result) {
+Status Session::ExecuteCached(const BoundQuery& query, const LogicalOperator& plan,
+                              const ResultCallback& on_result) {
   Count(&db_.counters().questions);
   state_->interrupted = false;
   StatementRunner runner(db_, info_, *state_);
-  Result<QueryResult> result = runner.RunBoundSelect(query);
+  Result<QueryResult> result = runner.RunPlannedSelect(query, plan);
   RememberDiagnostics(result, state_.get());
-  state_->RecordSystemVariable("last_plan_from_cache", Value::Int(1));
+  state_->RecordSystemVariable(Variables().last_plan_from_cache, Value::Int(1));
   if (!result.ok()) return result.status();
   return on_result(std::move(*result), /*more=*/false);
 }
@@ -602,7 +623,7 @@ const std::string& Session::current_database() const { return state_->current_da
 uint16_t Session::status_flags() const {
   uint16_t flags = 0;
   if (state_->txn) flags |= kServerStatusInTrans;
-  if (state_->BoolVariable("autocommit")) flags |= kServerStatusAutocommit;
+  if (state_->BoolVariable(Variables().autocommit)) flags |= kServerStatusAutocommit;
   return flags;
 }
 

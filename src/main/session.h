@@ -3,7 +3,7 @@
 // Session: the state of one client connection (current database, transaction, variables) and
 // the entry point for SQL. Execute() runs parse -> bind -> plan -> optimize -> execute for each
 // statement of a (possibly multi-statement) query text. A vector search whose text differs from
-// an earlier one only in its query vectors skips parse and bind: it runs the bound statement
+// an earlier one only in its query vectors skips parse, bind and plan: it runs the statement
 // kept in the session's statement cache (statement_cache.h).
 //
 // Thread safety: a Session is used by one connection thread at a time; Interrupt() alone may be
@@ -24,6 +24,7 @@ namespace vexdb {
 
 class SessionState;
 struct BoundQuery;
+struct LogicalOperator;
 
 // MySQL server status flags that depend on the session (OK/EOF packets).
 inline constexpr uint16_t kServerStatusInTrans = 0x0001;
@@ -70,7 +71,8 @@ class Session {
 
  private:
   Status ExecuteAll(std::string_view sql, bool multi_statements, const ResultCallback& on_result);
-  Status ExecuteCached(const BoundQuery& query, const ResultCallback& on_result);
+  Status ExecuteCached(const BoundQuery& query, const LogicalOperator& plan,
+                       const ResultCallback& on_result);
   Database& db_;
   ConnectionInfo info_;
   std::unique_ptr<SessionState> state_;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace vexdb {
 
 class SessionState : public VariableStore, public VariableTypes {
  public:
-  explicit SessionState(GlobalVariables& globals) : globals_(globals) {}
+  explicit SessionState(GlobalVariables& globals)
+      : globals_(globals), session_values_(AllSystemVariables().size()) {}
 
   // VariableStore
   Result<Value> GetSystemVariable(std::string_view name, bool global) const override;
@@ -26,11 +28,14 @@ class SessionState : public VariableStore, public VariableTypes {
   // VariableTypes
   Result<LogicalType> SystemVariableType(std::string_view name) const override;
 
+  // The session's value of a variable of session scope (its own, else the global one).
+  Value SessionValue(const SystemVariableInfo& info) const;
   Status SetSystemVariable(std::string_view name, bool global, const Value& value);
   // Sets a session variable the server maintains, read-only to clients (last_plan_from_cache).
-  void RecordSystemVariable(std::string_view name, Value value);
+  void RecordSystemVariable(const SystemVariableInfo& info, Value value);
   void SetUserVariable(std::string_view name, Value value);
-  bool BoolVariable(std::string_view name) const;
+  // A boolean variable of session scope (KnownSystemVariable); false if NULL.
+  bool BoolVariable(const SystemVariableInfo& info) const;
 
   std::string current_database;
   std::unique_ptr<Transaction> txn;
@@ -46,8 +51,8 @@ class SessionState : public VariableStore, public VariableTypes {
 
  private:
   GlobalVariables& globals_;
-  // Overrides of session-scope variables; looked up by the registry's name, without a copy.
-  std::map<std::string, Value, std::less<>> session_values_;
+  // Overrides of session-scope variables, by SystemVariableIndex.
+  std::vector<std::optional<Value>> session_values_;
   std::map<std::string, Value> user_values_;
 };
 

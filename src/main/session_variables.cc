@@ -12,8 +12,12 @@ Result<Value> SessionState::GetSystemVariable(std::string_view name, bool global
     }
     return globals_.Get(*info);
   }
-  auto it = session_values_.find(info->name);
-  return it == session_values_.end() ? globals_.Get(*info) : it->second;
+  return SessionValue(*info);
+}
+
+Value SessionState::SessionValue(const SystemVariableInfo& info) const {
+  const std::optional<Value>& value = session_values_[SystemVariableIndex(info)];
+  return value ? *value : globals_.Get(info);
 }
 
 Value SessionState::GetUserVariable(std::string_view name) const {
@@ -48,24 +52,22 @@ Status SessionState::SetSystemVariable(std::string_view name, bool global, const
   if (global) {
     globals_.Set(*info, std::move(normalized));
   } else {
-    session_values_[info->name] = std::move(normalized);
+    session_values_[SystemVariableIndex(*info)] = std::move(normalized);
   }
   return Status::OK();
 }
 
-void SessionState::RecordSystemVariable(std::string_view name, Value value) {
-  const SystemVariableInfo* info = FindSystemVariable(name);
-  if (info != nullptr) session_values_[info->name] = std::move(value);
+void SessionState::RecordSystemVariable(const SystemVariableInfo& info, Value value) {
+  session_values_[SystemVariableIndex(info)] = std::move(value);
 }
 
 void SessionState::SetUserVariable(std::string_view name, Value value) {
   user_values_[FoldName(name)] = std::move(value);
 }
 
-bool SessionState::BoolVariable(std::string_view name) const {
-  auto value = GetSystemVariable(name, false);
-  if (!value.ok() || value->is_null()) return false;
-  return value->kind() == ValueKind::kInt ? value->int_value() != 0 : false;
+bool SessionState::BoolVariable(const SystemVariableInfo& info) const {
+  Value value = SessionValue(info);
+  return value.kind() == ValueKind::kInt && value.int_value() != 0;
 }
 
 }  // namespace vexdb

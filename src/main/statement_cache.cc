@@ -1,6 +1,7 @@
 #include "main/statement_cache.h"
 
 #include <map>
+#include <set>
 
 #include "parser/statement_shape.h"
 #include "types/vector_text.h"
@@ -22,18 +23,33 @@ struct Tagged {
   bool one_vector_type = true;
 };
 
-std::map<int, Tagged> TaggedConstants(BoundQuery& query) {
+// Over the query and its plan, which share the bound queries of subqueries.
+std::map<int, Tagged> TaggedConstants(BoundQuery& query, LogicalOperator& plan) {
   std::map<int, Tagged> tagged;
-  ForEachExpr(query, [&tagged](BoundExpr& expr) {
+  std::set<const BoundExpr*> seen;
+  auto visit = [&tagged, &seen](BoundExpr& expr) {
     if (expr.kind != BoundExprKind::kConstant || expr.literal_location < 0) return;
+    if (!seen.insert(&expr).second) return;
     Tagged& entry = tagged[expr.literal_location];
     bool vector = expr.constant.kind() == ValueKind::kVector && expr.type.id == TypeId::kVector;
     if (!vector || (!entry.nodes.empty() && !(entry.nodes[0]->type == expr.type))) {
       entry.one_vector_type = false;
     }
     entry.nodes.push_back(&expr);
-  });
+  };
+  ForEachExpr(query, visit);
+  ForEachExpr(plan, visit);
   return tagged;
+}
+
+// The query vectors of the plan's HNSW index reads that came from the literal at `location`.
+void IndexQueriesOf(LogicalOperator& plan, int location, std::vector<std::vector<float>*>* out) {
+  AccessPath& access = plan.access;
+  if (plan.type == LogicalOperatorType::kGet && access.kind == AccessKind::kVectorIndex &&
+      access.vector_query_literal == location) {
+    out->push_back(&access.vector_query);
+  }
+  for (const LogicalOperatorPtr& child : plan.children) IndexQueriesOf(*child, location, out);
 }
 
 }  // namespace
@@ -56,8 +72,9 @@ std::optional<std::vector<std::string>> StatementCache::Match(const Entry& entry
   return values;
 }
 
-BoundQuery* StatementCache::Lookup(std::string_view sql, std::string_view database,
-                                   uint64_t catalog_version) {
+std::optional<StatementCache::Statement> StatementCache::Lookup(std::string_view sql,
+                                                               std::string_view database,
+                                                               uint64_t catalog_version) {
   for (auto it = entries_.begin(); it != entries_.end();) {
     if (it->catalog_version != catalog_version) {  // a DDL came since: stale for good
       it = entries_.erase(it);
@@ -74,33 +91,39 @@ BoundQuery* StatementCache::Lookup(std::string_view sql, std::string_view databa
     for (const Parameter& parameter : entry.parameters) {
       auto parsed = ParseVectorText((*literals)[parameter.literal]);
       if (!parsed.ok() || static_cast<int64_t>(parsed->size()) != parameter.type.length) {
-        return nullptr;  // binding anew gives the error, or the new type
+        return std::nullopt;  // binding anew gives the error, or the new type
       }
       vectors.push_back(Value::Vector(std::move(*parsed)));
     }
     for (size_t p = 0; p < entry.parameters.size(); ++p) {
       for (BoundExpr* node : entry.parameters[p].nodes) node->constant = vectors[p];
+      for (std::vector<float>* query : entry.parameters[p].index_queries) {
+        *query = vectors[p].vector_value();
+      }
     }
     entries_.splice(entries_.begin(), entries_, it);
-    return entry.query.get();
+    return Statement{entry.query.get(), entry.plan.get()};
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 void StatementCache::Offer(std::string_view sql, std::string_view database,
                            uint64_t catalog_version, std::shared_ptr<BoundQuery> query,
+                           LogicalOperatorPtr plan,
                            const std::vector<std::pair<int, int>>& pinned) {
-  if (!query) return;
+  if (!query || !plan) return;
   std::optional<StatementShape> shape = ShapeOf(sql);
   if (!shape) return;
-  std::map<int, Tagged> tagged = TaggedConstants(*query);
+  std::map<int, Tagged> tagged = TaggedConstants(*query, *plan);
   Entry entry;
   for (size_t i = 0; i < shape->literals.size(); ++i) {
     const ShapeLiteral& literal = shape->literals[i];
     auto it = tagged.find(literal.location);
     if (literal.standalone && it != tagged.end() && it->second.one_vector_type &&
         !Pinned(literal.location, pinned)) {
-      entry.parameters.push_back({i, it->second.nodes[0]->type, it->second.nodes});
+      Parameter parameter{i, it->second.nodes[0]->type, it->second.nodes, {}};
+      IndexQueriesOf(*plan, literal.location, &parameter.index_queries);
+      entry.parameters.push_back(std::move(parameter));
     }
   }
   if (entry.parameters.empty()) return;
@@ -110,6 +133,7 @@ void StatementCache::Offer(std::string_view sql, std::string_view database,
   entry.database = std::string(database);
   entry.catalog_version = catalog_version;
   entry.query = std::move(query);
+  entry.plan = std::move(plan);
 
   // The new entry replaces any of its shape in this database (bound under another version).
   std::erase_if(entries_, [&entry](const Entry& old) {

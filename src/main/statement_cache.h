@@ -1,7 +1,7 @@
 #pragma once
 
-// StatementCache: one session's bound SELECT statements, so that a vector search sent again
-// with another query vector skips parsing and binding. Text-protocol clients (PyMySQL,
+// StatementCache: one session's bound and planned SELECT statements, so that a vector search
+// sent again with another query vector skips parsing, binding and planning. Text-protocol clients (PyMySQL,
 // mysqlclient, SQLAlchemy on them) inline every parameter, so an application's search loop sends
 // texts that differ only in one '[...]' literal; TiDB's non-prepared plan cache serves the same
 // need, and its switch, tidb_enable_non_prepared_plan_cache, turns this cache on and off.
@@ -14,12 +14,19 @@
 // keeps the current database and the catalog version it was bound under; every DDL changes the
 // version, so a stale entry is never used.
 //
+// An entry keeps the statement's optimized plan with its bound query. Planning and the
+// optimizer's rules are pure functions of the bound query and the catalog (they evaluate
+// nothing but the constants of key conditions, and a vector is never a key), and the plan
+// holds the literal's vector in two places only: copies of the tagged constants, and the query
+// vector of an HNSW index read (AccessPath::vector_query_literal says which literal).
+//
 // A lookup matches the text against the entries, most recently used first: the pieces of text
 // around the literals must be equal and a string literal must start after each piece
 // (parser/statement_shape.h), so only the literals themselves are lexed. A hit parses the new
-// vectors, assigns each to every node tagged with its literal's location, and hands out the
-// cached query. The new vectors must parse and have the dimensions of the old ones; otherwise
-// the lookup misses, and binding anew reports the error as it always would.
+// vectors, assigns each to every node tagged with its literal's location, in the query and in
+// the plan, and to the plan's index reads of it, and hands out the cached statement. The new
+// vectors must parse and have the dimensions of the old ones; otherwise the lookup misses, and
+// binding anew reports the error as it always would.
 //
 // Thread safety: none; a session's statements run one at a time.
 
@@ -33,6 +40,7 @@
 #include <vector>
 
 #include "binder/bound_statement.h"
+#include "planner/logical_operator.h"
 
 namespace vexdb {
 
@@ -44,21 +52,29 @@ class StatementCache {
 
   explicit StatementCache(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
 
-  // The bound query of `sql` with its new vectors assigned, or nullptr. The query stays valid
-  // until the next Lookup or Offer.
-  BoundQuery* Lookup(std::string_view sql, std::string_view database, uint64_t catalog_version);
+  struct Statement {
+    const BoundQuery* query;
+    const LogicalOperator* plan;  // OptimizedPlan(*query) (execution/query_executor.h)
+  };
 
-  // A SELECT `sql` just bound with BinderOptions::tag_literals, under `catalog_version` read
-  // before binding. Kept if it has at least one parameter; the least recently used entry goes
-  // when the cache is full.
+  // The statement of `sql` with its new vectors assigned, or nullopt. The statement stays valid
+  // until the next Lookup or Offer.
+  std::optional<Statement> Lookup(std::string_view sql, std::string_view database,
+                                  uint64_t catalog_version);
+
+  // A SELECT `sql` just bound with BinderOptions::tag_literals under `catalog_version` (read
+  // before binding), and its optimized plan. Kept if it has at least one parameter; the least
+  // recently used entry goes when the cache is full.
   void Offer(std::string_view sql, std::string_view database, uint64_t catalog_version,
-             std::shared_ptr<BoundQuery> query, const std::vector<std::pair<int, int>>& pinned);
+             std::shared_ptr<BoundQuery> query, LogicalOperatorPtr plan,
+             const std::vector<std::pair<int, int>>& pinned);
 
  private:
   struct Parameter {
     size_t literal = 0;               // index in the statement's literals
     LogicalType type;                 // VECTOR(d) of every node
     std::vector<BoundExpr*> nodes;    // the constants holding the literal's vector
+    std::vector<std::vector<float>*> index_queries;  // AccessPath::vector_query of the plan
   };
   struct Entry {
     std::vector<std::string> pieces;  // StatementShape::pieces
@@ -67,6 +83,7 @@ class StatementCache {
     std::vector<std::string> written;  // each literal as written; "" for parameters
     std::vector<Parameter> parameters;
     std::shared_ptr<BoundQuery> query;
+    LogicalOperatorPtr plan;
   };
 
   // The literals of `sql` if it has the entry's shape and its pinned literals; else nullopt.

@@ -1,6 +1,7 @@
 #include "main/system_variables.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "catalog/catalog.h"
@@ -96,7 +97,7 @@ const Value& DefaultValue(const SystemVariableInfo& info) {
     for (const SystemVariableInfo& v : Registry()) defaults.push_back(ParseDefault(v));
     return defaults;
   }();
-  return kDefaults[static_cast<size_t>(&info - Registry().data())];
+  return kDefaults[SystemVariableIndex(info)];
 }
 
 char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -122,6 +123,16 @@ bool IsIsolationVariable(std::string_view name) {
 
 const std::vector<SystemVariableInfo>& AllSystemVariables() { return Registry(); }
 
+size_t SystemVariableIndex(const SystemVariableInfo& info) {
+  return static_cast<size_t>(&info - Registry().data());
+}
+
+const SystemVariableInfo& KnownSystemVariable(std::string_view name) {
+  const SystemVariableInfo* info = FindSystemVariable(name);
+  if (info == nullptr) std::abort();  // a typo in the server's own code
+  return *info;
+}
+
 const SystemVariableInfo* FindSystemVariable(std::string_view name) {
   if (name.size() > kLongestName) return nullptr;
   char folded[kLongestName];
@@ -137,15 +148,17 @@ LogicalType SystemVariableType(const SystemVariableInfo& info) {
   return t;
 }
 
+GlobalVariables::GlobalVariables() : values_(Registry().size()) {}
+
 Value GlobalVariables::Get(const SystemVariableInfo& info) const {
   std::lock_guard lock(mu_);
-  auto it = values_.find(info.name);
-  return it == values_.end() ? DefaultValue(info) : it->second;
+  const std::optional<Value>& value = values_[SystemVariableIndex(info)];
+  return value ? *value : DefaultValue(info);
 }
 
 void GlobalVariables::Set(const SystemVariableInfo& info, Value value) {
   std::lock_guard lock(mu_);
-  values_[info.name] = std::move(value);
+  values_[SystemVariableIndex(info)] = std::move(value);
 }
 
 Result<Value> NormalizeVariableValue(const SystemVariableInfo& info, const Value& value) {

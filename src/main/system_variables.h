@@ -31,18 +31,24 @@ struct SystemVariableInfo {
 
 // nullptr if unknown.
 const SystemVariableInfo* FindSystemVariable(std::string_view name);
+// A variable the server itself reads (autocommit, ...); `name` must be registered. Callers keep
+// the reference (a function-local static), so a statement's reads skip the lookup by name.
+const SystemVariableInfo& KnownSystemVariable(std::string_view name);
 const std::vector<SystemVariableInfo>& AllSystemVariables();
+// The variable's position in AllSystemVariables().
+size_t SystemVariableIndex(const SystemVariableInfo& info);
 LogicalType SystemVariableType(const SystemVariableInfo& info);
 
 // Server-wide (GLOBAL) values; thread safe.
 class GlobalVariables {
  public:
+  GlobalVariables();
   Value Get(const SystemVariableInfo& info) const;
   void Set(const SystemVariableInfo& info, Value value);
 
  private:
   mutable std::mutex mu_;
-  std::map<std::string, Value, std::less<>> values_;
+  std::vector<std::optional<Value>> values_;  // by SystemVariableIndex; unset: the default
 };
 
 // Converts a SET value to the variable's representation (ON/OFF/1/0 for booleans, names

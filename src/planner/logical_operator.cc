@@ -114,4 +114,21 @@ std::string LogicalOperator::ToString(int indent) const {
   return out;
 }
 
+void ForEachExpr(LogicalOperator& plan, const std::function<void(BoundExpr&)>& visit) {
+  auto each = [&visit](BoundExpr* expr) {
+    if (expr != nullptr) ForEachExpr(*expr, visit);
+  };
+  for (const BoundExprPtr& filter : plan.filters) each(filter.get());
+  each(plan.predicate.get());
+  for (const BoundExprPtr& expr : plan.expressions) each(expr.get());
+  for (const BoundExprPtr& key : plan.group_keys) each(key.get());
+  for (const auto& aggregate : plan.aggregates) {
+    for (const BoundExprPtr& arg : aggregate->args) each(arg.get());
+    for (const auto& [expr, descending] : aggregate->order_by) each(expr.get());
+  }
+  for (const BoundOrderItem& item : plan.order_by) each(item.expr.get());
+  each(plan.condition.get());
+  for (const LogicalOperatorPtr& child : plan.children) ForEachExpr(*child, visit);
+}
+
 }  // namespace vexdb

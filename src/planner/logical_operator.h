@@ -6,6 +6,7 @@
 // rewrite it (filter push-down, access path choice); execution turns it into physical operators.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,9 @@ struct AccessPath {
   // EXPLAIN shows them as "<function>(<column>, <vector>), k:<k>", formatted only then.
   int64_t vector_index_id = 0;
   std::vector<float> vector_query;
+  // The statement literal the query vector was parsed from (BoundExpr::literal_location), or -1:
+  // a plan kept for statements that differ only in that literal takes the new vector here.
+  int vector_query_literal = -1;
   uint64_t vector_k = 0;
   std::string vector_index_name;  // for EXPLAIN
   std::string vector_function;    // vec_cosine_distance or vec_l2_distance
@@ -114,5 +118,10 @@ struct LogicalOperator {
 };
 
 using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+// Calls `visit` on every expression node of the plan (filters, predicates, projections, keys,
+// aggregates, sort keys, join conditions, in every operator), with the nodes of their subqueries'
+// bound queries (binder/bound_statement.h, ForEachExpr).
+void ForEachExpr(LogicalOperator& plan, const std::function<void(BoundExpr&)>& visit);
 
 }  // namespace vexdb

@@ -1,5 +1,5 @@
-"""The statement cache: a vector search sent again with other query vectors skips parse and bind
-(src/main/statement_cache.h), and answers exactly what binding anew answers.
+"""The statement cache: a vector search sent again with other query vectors skips parse, bind and
+plan (src/main/statement_cache.h), and answers exactly what binding anew answers.
 
 Every check runs the same texts on two connections, one with the cache (the default) and one
 with tidb_enable_non_prepared_plan_cache = OFF, and compares rows, distances and column names;
@@ -81,6 +81,14 @@ SHAPES = [
     "SELECT VEC_DIMS(%s) AS n, VEC_L2_NORM(%s) AS norm",
     "SELECT id FROM plain WHERE id IN (SELECT id FROM items "
     "ORDER BY VEC_COSINE_DISTANCE(v, %s) LIMIT 3) ORDER BY id",
+    # the index under a filter, under a primary key range, and with a second vector: the kept
+    # plan's index read must search with each new vector
+    "SELECT id FROM items WHERE tag <> 't1' ORDER BY VEC_COSINE_DISTANCE(v, %s) LIMIT 5",
+    "SELECT id FROM items WHERE id >= 40 ORDER BY VEC_COSINE_DISTANCE(v, %s) LIMIT 5",
+    "SELECT id, VEC_COSINE_DISTANCE(v, %s) AS d FROM items "
+    "WHERE VEC_L2_DISTANCE(v, %s) < 1.5 ORDER BY d LIMIT 5",
+    "SELECT s.id FROM (SELECT id, v FROM items WHERE id < 250) AS s "
+    "ORDER BY VEC_COSINE_DISTANCE(s.v, %s) LIMIT 4",
 ]
 
 
