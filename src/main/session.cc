@@ -328,8 +328,12 @@ Result<QueryResult> StatementRunner::RunExplain(const ast::ExplainStatement& exp
 Result<QueryResult> StatementRunner::RunDdl(const ast::Statement& statement) {
   VEXDB_RETURN_IF_ERROR(CommitTransaction());
   std::lock_guard ddl_lock(db_.ddl_mutex());
-  DdlContext ctx{db_.catalog(), db_.storage(), state_.current_database,
-                 state_.BoolVariable(Variables().foreign_key_checks), now_, &db_.information_schema(),
+  DdlContext ctx{db_.catalog(),
+                 db_.storage(),
+                 state_.current_database,
+                 state_.BoolVariable(Variables().foreign_key_checks),
+                 now_,
+                 &db_.information_schema(),
                  &state_};
   VEXDB_ASSIGN_OR_RETURN(QueryResult result, ExecuteDdl(statement, ctx));
   db_.SyncVectorIndexes();

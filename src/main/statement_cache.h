@@ -1,10 +1,11 @@
 #pragma once
 
 // StatementCache: one session's bound and planned SELECT statements, so that a vector search
-// sent again with another query vector skips parsing, binding and planning. Text-protocol clients (PyMySQL,
-// mysqlclient, SQLAlchemy on them) inline every parameter, so an application's search loop sends
-// texts that differ only in one '[...]' literal; TiDB's non-prepared plan cache serves the same
-// need, and its switch, tidb_enable_non_prepared_plan_cache, turns this cache on and off.
+// sent again with another query vector skips parsing, binding and planning. Text-protocol
+// clients (PyMySQL, mysqlclient, SQLAlchemy on them) inline every parameter, so an application's
+// search loop sends texts that differ only in one '[...]' literal; TiDB's non-prepared plan
+// cache serves the same need, and its switch, tidb_enable_non_prepared_plan_cache, turns this
+// cache on and off.
 //
 // Parameters: the string literals the binder turned into VECTOR constants (the query vector of
 // VEC_*_DISTANCE and the other vector functions), unless the binding depended on them further
