@@ -213,7 +213,8 @@ class TableRead : public PhysicalOperator {
     for (size_t ask = want;; ask *= 2) {
       VEXDB_ASSIGN_OR_RETURN(
           std::optional<VectorCandidates> candidates,
-          ctx.vector_indexes->Candidates(*ctx.txn, *get_.table, *index, access.vector_query, ask,
+          ctx.vector_indexes->Candidates(*ctx.txn, *get_.table, *index,
+                                         access.vector_query->constant.vector_value(), ask,
                                          ef, where ? &*where : nullptr,
                                          access.vector_index_only && !where));
       if (where) VEXDB_RETURN_IF_ERROR(where->status());

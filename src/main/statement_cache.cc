@@ -42,16 +42,6 @@ std::map<int, Tagged> TaggedConstants(BoundQuery& query, LogicalOperator& plan) 
   return tagged;
 }
 
-// The query vectors of the plan's HNSW index reads that came from the literal at `location`.
-void IndexQueriesOf(LogicalOperator& plan, int location, std::vector<std::vector<float>*>* out) {
-  AccessPath& access = plan.access;
-  if (plan.type == LogicalOperatorType::kGet && access.kind == AccessKind::kVectorIndex &&
-      access.vector_query_literal == location) {
-    out->push_back(&access.vector_query);
-  }
-  for (const LogicalOperatorPtr& child : plan.children) IndexQueriesOf(*child, location, out);
-}
-
 }  // namespace
 
 std::optional<std::vector<std::string>> StatementCache::Match(const Entry& entry,
@@ -97,9 +87,6 @@ std::optional<StatementCache::Statement> StatementCache::Lookup(std::string_view
     }
     for (size_t p = 0; p < entry.parameters.size(); ++p) {
       for (BoundExpr* node : entry.parameters[p].nodes) node->constant = vectors[p];
-      for (std::vector<float>* query : entry.parameters[p].index_queries) {
-        *query = vectors[p].vector_value();
-      }
     }
     entries_.splice(entries_.begin(), entries_, it);
     return Statement{entry.query.get(), entry.plan.get()};
@@ -121,9 +108,7 @@ void StatementCache::Offer(std::string_view sql, std::string_view database,
     auto it = tagged.find(literal.location);
     if (literal.standalone && it != tagged.end() && it->second.one_vector_type &&
         !Pinned(literal.location, pinned)) {
-      Parameter parameter{i, it->second.nodes[0]->type, it->second.nodes, {}};
-      IndexQueriesOf(*plan, literal.location, &parameter.index_queries);
-      entry.parameters.push_back(std::move(parameter));
+      entry.parameters.push_back({i, it->second.nodes[0]->type, it->second.nodes});
     }
   }
   if (entry.parameters.empty()) return;

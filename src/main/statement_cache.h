@@ -18,14 +18,14 @@
 // An entry keeps the statement's optimized plan with its bound query. Planning and the
 // optimizer's rules are pure functions of the bound query and the catalog (they evaluate
 // nothing but the constants of key conditions, and a vector is never a key), and the plan
-// holds the literal's vector in two places only: copies of the tagged constants, and the query
-// vector of an HNSW index read (AccessPath::vector_query_literal says which literal).
+// holds the literal's vector only in copies of the tagged constants (an HNSW index read points
+// at one of them: AccessPath::vector_query).
 //
 // A lookup matches the text against the entries, most recently used first: the pieces of text
 // around the literals must be equal and a string literal must start after each piece
 // (parser/statement_shape.h), so only the literals themselves are lexed. A hit parses the new
 // vectors, assigns each to every node tagged with its literal's location, in the query and in
-// the plan, and to the plan's index reads of it, and hands out the cached statement. The new
+// the plan, and hands out the cached statement. The new
 // vectors must parse and have the dimensions of the old ones; otherwise the lookup misses, and
 // binding anew reports the error as it always would.
 //
@@ -75,7 +75,6 @@ class StatementCache {
     size_t literal = 0;               // index in the statement's literals
     LogicalType type;                 // VECTOR(d) of every node
     std::vector<BoundExpr*> nodes;    // the constants holding the literal's vector
-    std::vector<std::vector<float>*> index_queries;  // AccessPath::vector_query of the plan
   };
   struct Entry {
     std::vector<std::string> pieces;  // StatementShape::pieces

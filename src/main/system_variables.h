@@ -5,7 +5,6 @@
 // `SELECT @@x` returns them with the registry's type. Unknown names are kUnknownSystemVariable
 // (1193); setting a read-only one is kVariableIsReadonly (1238).
 
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>

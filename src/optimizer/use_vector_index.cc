@@ -134,8 +134,7 @@ void TryTopN(LogicalOperator* sort) {
   access.vector_range = access.kind;  // kFullScan, kHandleRange or kIndexRange
   access.kind = AccessKind::kVectorIndex;
   access.vector_index_id = index->id;
-  access.vector_query = *args->vector;
-  access.vector_query_literal = args->constant->literal_location;
+  access.vector_query = args->constant;
   access.vector_k = *sort->top_n;
   access.vector_index_only = IndexOnly(*projection, *get, *index, args->column->column_index);
   access.vector_index_name = index->name;

@@ -41,7 +41,8 @@ std::string AccessText(const AccessPath& access, AccessKind kind) {
       std::string text = fmt::format("VectorIndexScan(index:{}, {}({}, {}), k:{}",
                                      access.vector_index_name,
                                      access.vector_function, access.vector_column,
-                                     ShortVector(access.vector_query), access.vector_k);
+                                     ShortVector(access.vector_query->constant.vector_value()),
+                                     access.vector_k);
       if (access.vector_range != AccessKind::kFullScan) {
         text += ", exact if few rows: " + AccessText(access, access.vector_range);
       }

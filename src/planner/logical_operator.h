@@ -54,10 +54,10 @@ struct AccessPath {
   // kVectorIndex: the HNSW index (IndexInfo::id), the query vector and how many rows are wanted;
   // EXPLAIN shows them as "<function>(<column>, <vector>), k:<k>", formatted only then.
   int64_t vector_index_id = 0;
-  std::vector<float> vector_query;
-  // The statement literal the query vector was parsed from (BoundExpr::literal_location), or -1:
-  // a plan kept for statements that differ only in that literal takes the new vector here.
-  int vector_query_literal = -1;
+  // The VECTOR constant of the distance the index serves: a node of the Projection above this
+  // Get, owned by the same plan, so a plan kept for texts that differ only in that vector
+  // (main/statement_cache.h) reads the new one.
+  const BoundExpr* vector_query = nullptr;
   uint64_t vector_k = 0;
   std::string vector_index_name;  // for EXPLAIN
   std::string vector_function;    // vec_cosine_distance or vec_l2_distance
