@@ -1,7 +1,8 @@
 // Rule: choose how each table read finds its rows.
 //
 // From the read's filter conjuncts we collect, per column, the conditions an index can serve:
-// `col = c`, `col IN (c1, c2, ...)`, and `col <op> c` ranges (BETWEEN arrives as two of them),
+// `col = c`, `col IN (c1, c2, ...)`, a disjunction of those on one column (`col = a OR col = b`
+// is `col IN (a, b)`), and `col <op> c` ranges (BETWEEN arrives as two of them),
 // where c is a constant of the column's type class (a number for a numeric column, a string or
 // temporal for a string or temporal column; otherwise MySQL compares as doubles and no index
 // applies). Candidates, best first:
@@ -108,20 +109,70 @@ void AddCompare(const BoundExpr& conjunct, const std::vector<LogicalType>& types
   }
 }
 
-void AddInList(const BoundExpr& conjunct, const std::vector<LogicalType>& types,
-               std::vector<ColumnConditions>* conditions) {
-  if (conjunct.negated || conjunct.children[0]->kind != BoundExprKind::kColumn) return;
-  int index = conjunct.children[0]->column_index;
-  std::vector<Value> keys;
-  for (size_t i = 1; i < conjunct.children.size(); ++i) {
-    const BoundExpr& item = *conjunct.children[i];
-    if (item.kind != BoundExprKind::kConstant) return;
-    if (item.constant.is_null()) continue;  // never matches
-    auto key = ExactKey(item.constant, types[index]);
-    if (!key) return;  // an inexact item could still match; give up on this column
-    keys.push_back(std::move(*key));
+// The column `item` (an equality with a constant, or a non-negated IN list of constants)
+// restricts to the exact keys it appends to *keys; -1 if it is not such a condition or a
+// constant is inexact (it could still match rows of other values).
+int EqualityKeys(const BoundExpr& item, const std::vector<LogicalType>& types,
+                 std::vector<Value>* keys) {
+  if (item.kind == BoundExprKind::kCompare && item.compare == CompareOp::kEq) {
+    const BoundExpr* column = item.children[0].get();
+    const BoundExpr* constant = item.children[1].get();
+    if (column->kind != BoundExprKind::kColumn) std::swap(column, constant);
+    if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant) {
+      return -1;
+    }
+    if (constant->constant.is_null()) return column->column_index;  // never matches
+    auto key = ExactKey(constant->constant, types[column->column_index]);
+    if (!key) return -1;
+    keys->push_back(std::move(*key));
+    return column->column_index;
   }
-  ColumnConditions& c = (*conditions)[index];
+  if (item.kind != BoundExprKind::kInList || item.negated ||
+      item.children[0]->kind != BoundExprKind::kColumn) {
+    return -1;
+  }
+  const int index = item.children[0]->column_index;
+  for (size_t i = 1; i < item.children.size(); ++i) {
+    const BoundExpr& element = *item.children[i];
+    if (element.kind != BoundExprKind::kConstant) return -1;
+    if (element.constant.is_null()) continue;
+    auto key = ExactKey(element.constant, types[index]);
+    if (!key) return -1;
+    keys->push_back(std::move(*key));
+  }
+  return index;
+}
+
+// Appends the branches of an OR, nested ORs flattened.
+void Branches(const BoundExpr& disjunction, std::vector<const BoundExpr*>* out) {
+  for (const auto& child : disjunction.children) {
+    if (child->kind == BoundExprKind::kOr) {
+      Branches(*child, out);
+    } else {
+      out->push_back(child.get());
+    }
+  }
+}
+
+// `col IN (a, b)`, or `col = a OR col IN (b, c) OR ...`: every branch an equality set on the
+// same column.
+void AddEqualitySet(const BoundExpr& conjunct, const std::vector<LogicalType>& types,
+                    std::vector<ColumnConditions>* conditions) {
+  std::vector<const BoundExpr*> branches;
+  if (conjunct.kind == BoundExprKind::kOr) {
+    Branches(conjunct, &branches);
+  } else {
+    branches.push_back(&conjunct);
+  }
+  std::vector<Value> keys;
+  int column = -1;
+  for (const BoundExpr* branch : branches) {
+    const int index = EqualityKeys(*branch, types, &keys);
+    if (index < 0 || (column >= 0 && index != column)) return;
+    column = index;
+  }
+  if (column < 0) return;
+  ColumnConditions& c = (*conditions)[column];
   if (!c.has_equals) {
     c.has_equals = true;
     c.equals = std::move(keys);
@@ -132,7 +183,9 @@ std::vector<ColumnConditions> CollectConditions(const LogicalOperator& get) {
   std::vector<ColumnConditions> conditions(get.output_types.size());
   for (const auto& conjunct : get.filters) {
     if (conjunct->kind == BoundExprKind::kCompare) AddCompare(*conjunct, get.output_types, &conditions);
-    if (conjunct->kind == BoundExprKind::kInList) AddInList(*conjunct, get.output_types, &conditions);
+    if (conjunct->kind == BoundExprKind::kInList || conjunct->kind == BoundExprKind::kOr) {
+      AddEqualitySet(*conjunct, get.output_types, &conditions);
+    }
   }
   return conditions;
 }

@@ -48,11 +48,14 @@ def plan(conn, sql):
 @pytest.mark.parametrize("sql, matches, access", [
     ("SELECT pad FROM t WHERE id = 500", 1, "Point_Get"),
     ("SELECT pad FROM t WHERE id IN (3, 7, 9999)", 2, "Batch_Point_Get"),
+    ("SELECT pad FROM t WHERE id = 3 OR id = 7 OR id = 9999", 2, "Batch_Point_Get"),
+    ("SELECT pad FROM t WHERE (id = 3 OR id IN (7, NULL)) AND pad = 'p'", 2, "Batch_Point_Get"),
     ("SELECT pad FROM t WHERE id BETWEEN 10 AND 19", 10, "TableRangeScan"),
     ("SELECT pad FROM t WHERE id > 990", 10, "TableRangeScan"),
     ("SELECT id FROM t WHERE code = 'c42'", 1, "IndexRangeScan(index:code"),
     ("SELECT id FROM t WHERE k = 7", 10, "IndexRangeScan(index:k_idx"),
     ("SELECT id FROM t WHERE k IN (1, 2) AND pad = 'p'", 20, "IndexRangeScan(index:k_idx"),
+    ("SELECT id FROM t WHERE k = 1 OR (k = 2 OR 3 = k)", 30, "IndexRangeScan(index:k_idx"),
     ("SELECT id FROM t WHERE k < 3", 30, "IndexRangeScan(index:k_idx"),
 ])
 def test_lookup_reads_only_matching_rows(indexed, sql, matches, access):
@@ -67,6 +70,18 @@ def test_full_scan_reads_every_row(indexed):
     assert len(result) == 1
     assert read == ROWS
     assert "TableFullScan" in plan(indexed, "SELECT id FROM t WHERE id + 0 = 5")
+
+
+@pytest.mark.parametrize("where", ["id = 5 OR k = 5", "id = 5 OR id > 995", "id = 5 OR id + 0 = 6",
+                                   "id = 5 OR id = 6.5"])
+def test_a_disjunction_not_all_equalities_on_one_column_scans(indexed, where):
+    result, read = run(indexed, f"SELECT id FROM t WHERE {where} ORDER BY id")
+    expected = {"id = 5 OR k = 5": [i for i in range(1, ROWS + 1) if i == 5 or i % 100 == 5],
+                "id = 5 OR id > 995": [5, 996, 997, 998, 999, 1000],
+                "id = 5 OR id + 0 = 6": [5, 6], "id = 5 OR id = 6.5": [5]}[where]
+    assert [row[0] for row in result] == expected
+    assert read == ROWS
+    assert "TableFullScan" in plan(indexed, f"SELECT id FROM t WHERE {where}")
 
 
 def test_limit_stops_the_scan_early(indexed):
