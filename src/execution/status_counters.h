@@ -28,6 +28,9 @@ struct StatusCounters {
   std::atomic<uint64_t> vector_rows_from_graph{0};  // rows a vector index supplied, unread
   // Vector index scans whose WHERE range held few enough rows to rank them exactly instead.
   std::atomic<uint64_t> vector_exact_ranges{0};
+  // Vector index scans whose filtered graph search gave up (the WHERE clause admitted too few
+  // of the rows it read) and ranked the qualifying rows of a scan exactly instead.
+  std::atomic<uint64_t> vector_filter_fallbacks{0};
 
   // (name, value) pairs in name order, as SHOW STATUS lists them.
   std::vector<std::pair<std::string, uint64_t>> Snapshot() const {
@@ -38,6 +41,7 @@ struct StatusCounters {
             {"Questions", questions.load()},
             {"Vexdb_statement_time_us", statement_time_ns.load() / 1000},
             {"Vexdb_vector_exact_ranges", vector_exact_ranges.load()},
+            {"Vexdb_vector_filter_fallbacks", vector_filter_fallbacks.load()},
             {"Vexdb_vector_rows_from_graph", vector_rows_from_graph.load()},
             {"Vexdb_vector_search_time_us", vector_search_time_ns.load() / 1000},
             {"Vexdb_vector_searches", vector_searches.load()}};

@@ -196,7 +196,8 @@ class TableRead : public PhysicalOperator {
   // Reads the rows the vector index offers, through the transaction (so only rows visible to
   // it come back), asking for more until the graph's share holds k visible rows or the graph
   // has nothing more. Falls back to a scan (of the range, if there is one) while the index is
-  // not ready.
+  // not ready, and when a filtered search gives up because its WHERE clause admits too few of
+  // the rows it reads (VectorIndexRegistry::FilterBudget).
   Status ReadVectorCandidates(ExecContext& ctx) {
     const AccessPath& access = get_.access;
     const IndexInfo* index = VectorIndex();
@@ -225,6 +226,12 @@ class TableRead : public PhysicalOperator {
       if (ctx.counters != nullptr) {
         Count(&ctx.counters->vector_searches);
         Count(&ctx.counters->vector_search_time_ns, candidates->search_time_ns);
+      }
+      if (candidates->filter_gave_up) {  // the WHERE clause admits too few rows: rank exactly
+        Count(ctx.counters ? &ctx.counters->vector_filter_fallbacks : nullptr);
+        vector_rows_.clear();
+        vector_fallback_ = true;
+        return Status::OK();
       }
       size_t visible_matches = 0;
       std::vector<int64_t> fresh;  // candidates not read before, in order

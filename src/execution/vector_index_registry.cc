@@ -182,13 +182,14 @@ class TableGraphs {
                                                      int64_t index_id,
                                                      std::span<const float> query, size_t k,
                                                      uint32_t ef, const LabelFilter* also,
-                                                     bool want_vectors, bool* log_pending) const {
+                                                     size_t filter_budget, bool want_vectors,
+                                                     bool* log_pending) const {
     const Graph* graph = FindGraph(index_id);
     if (!ready_.load() || graph == nullptr) return std::optional<VectorCandidates>();
     const uint64_t version = version_.load();
     if (version % 2 == 0 && CurrentFor(storage, txn)) {
       VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
-                             Search(*graph, {}, query, k, ef, also, want_vectors));
+                             Search(*graph, {}, query, k, ef, also, filter_budget, want_vectors));
       if (version_.load() == version) {
         candidates.graph_current = true;
         return std::optional<VectorCandidates>(std::move(candidates));
@@ -206,7 +207,8 @@ class TableGraphs {
       return std::optional<VectorCandidates>();  // the snapshot is older than the graphs know
     }
     VEXDB_ASSIGN_OR_RETURN(VectorCandidates candidates,
-                           Search(*graph, changed, query, k, ef, also, /*want_vectors=*/false));
+                           Search(*graph, changed, query, k, ef, also, filter_budget,
+                                  /*want_vectors=*/false));
     return std::optional<VectorCandidates>(std::move(candidates));
   }
 
@@ -284,7 +286,8 @@ class TableGraphs {
   // NULL-distance rows and the changed rows.
   Result<VectorCandidates> Search(const Graph& graph, const std::vector<int64_t>& changed,
                                   std::span<const float> query, size_t k, uint32_t ef,
-                                  const LabelFilter* also, bool want_vectors) const {
+                                  const LabelFilter* also, size_t filter_budget,
+                                  bool want_vectors) const {
     std::unordered_set<int64_t> excluded(changed.begin(), changed.end());
     ExcludeHandles filter(excluded, also);
     HnswSearchParams params;
@@ -295,6 +298,10 @@ class TableGraphs {
     params.ef = ef;
     if (also != nullptr || !excluded.empty()) params.filter = &filter;
     VectorCandidates candidates;
+    if (also != nullptr) {
+      params.max_filter_calls = filter_budget;
+      params.gave_up = &candidates.filter_gave_up;
+    }
     if (want_vectors && KeepsAddedVectors(graph.options)) params.vectors = &candidates.vectors;
     const auto start = std::chrono::steady_clock::now();
     VEXDB_ASSIGN_OR_RETURN(std::vector<HnswMatch> matches, graph.hnsw()->Search(query, params));
@@ -558,8 +565,9 @@ Result<std::optional<VectorCandidates>> VectorIndexRegistry::Candidates(
     size_t k, uint32_t ef, const LabelFilter* filter, bool want_vectors) {
   std::shared_ptr<TableGraphs> graphs = Find(table);
   bool log_pending = false;
+  const size_t filter_budget = filter != nullptr ? FilterBudget(table, index, ef, k) : 0;
   Result<std::optional<VectorCandidates>> candidates = graphs->Candidates(
-      storage_, txn, index.id, query, k, ef, filter, want_vectors, &log_pending);
+      storage_, txn, index.id, query, k, ef, filter, filter_budget, want_vectors, &log_pending);
   if (log_pending) Enqueue(graphs);
   return candidates;
 }
@@ -587,6 +595,12 @@ size_t VectorIndexRegistry::ExactRangeLimit(const TableInfo& table, const IndexI
   const double rows = static_cast<double>(Progress(table.id).rows_indexed);
   const double limit = std::sqrt(std::max<double>(beam, k) * rows);
   return std::max<size_t>(k, static_cast<size_t>(limit));
+}
+
+size_t VectorIndexRegistry::FilterBudget(const TableInfo& table, const IndexInfo& index,
+                                         uint32_t ef, size_t k) const {
+  const size_t quarter = static_cast<size_t>(Progress(table.id).rows_indexed / 4);
+  return std::max(quarter, ExactRangeLimit(table, index, ef, k));
 }
 
 std::optional<VectorIndexStats> VectorIndexRegistry::Stats(int64_t table_id,

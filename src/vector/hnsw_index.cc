@@ -74,6 +74,9 @@ constexpr uint32_t kMaxNodes = kNoNode;  // ids run from 0 to kNoNode - 1
 // as re-ranking all ef of them, and 5-15% faster at ef 80 and up (bench/ann); 1 lost recall.
 constexpr size_t kRerankFactor = 2;
 
+// SearchLayer's stop() for a search that runs to its end.
+constexpr bool NeverStop() { return false; }
+
 // Appends to *selected the nearest of `candidates` it lacks until it holds `limit`.
 // REQUIRES: candidates sorted nearest first, distinct; *selected a subset of them.
 void TopUpWithNearest(std::span<const Neighbor> candidates, size_t limit,
@@ -228,7 +231,7 @@ void HnswIndex::Insert(uint32_t id, int level, SearchScratch* scratch) {
   const auto accept_all = [](uint32_t) { return true; };
   scratch->chosen.resize(linked_top + 1);
   for (int layer = linked_top; layer >= 0; --layer) {
-    SearchLayer(vector, nearest, layer, options_.ef_construction, accept_all, scratch);
+    SearchLayer(vector, nearest, layer, options_.ef_construction, accept_all, NeverStop, scratch);
     nearest = scratch->nearest.front();
     SelectNeighbors(scratch->nearest, options_.m, &scratch->chosen[layer],
                     &scratch->candidate_vector);
@@ -338,9 +341,10 @@ Neighbor HnswIndex::GreedyClosest(const void* query, Neighbor start, int level) 
 }
 
 // Leaves the up to ef best accepted nodes in scratch->nearest, nearest first.
-template <typename Accept>
-void HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t ef,
-                            const Accept& accept, SearchScratch* scratch) const {
+template <typename Accept, typename Stop>
+bool HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t ef,
+                            const Accept& accept, const Stop& stop,
+                            SearchScratch* scratch) const {
   VisitedSet& visited = scratch->visited;
   std::vector<Neighbor>& candidates = scratch->candidates;
   std::vector<Neighbor>& results = scratch->results;
@@ -352,11 +356,16 @@ void HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t
   if (accept(entry.id)) results.push_back(entry);
   // Only nodes nearer than `bound` can still improve the results.
   float bound = results.size() < ef ? std::numeric_limits<float>::infinity() : entry.distance;
+  bool completed = true;
   while (!candidates.empty()) {
     std::pop_heap(candidates.begin(), candidates.end(), Farther());
     const Neighbor current = candidates.back();
     candidates.pop_back();
     if (current.distance > bound) break;
+    if (stop()) {
+      completed = false;
+      break;
+    }
     if (!candidates.empty()) store_->PrefetchLinks(candidates.front().id);  // likely next
     // Sort out the unvisited neighbours first and request all of them from memory at once,
     // so their loads overlap instead of each distance waiting for its own.
@@ -387,6 +396,7 @@ void HnswIndex::SearchLayer(const void* query, Neighbor entry, int level, size_t
   }
   std::sort_heap(results.begin(), results.end(), Nearer());
   scratch->nearest.swap(results);
+  return completed;
 }
 
 // REQUIRES: candidates sorted nearest first.
@@ -492,12 +502,18 @@ Result<std::vector<HnswMatch>> HnswIndex::Search(std::span<const float> query,
   const size_t ef = std::max<size_t>(params.k, params.ef != 0 ? params.ef : options_.ef_search);
   if (params.filter == nullptr) {
     const auto live = [this](uint32_t id) { return !store_->deleted(id); };
-    SearchLayer(vector, nearest, 0, ef, live, scratch);
+    SearchLayer(vector, nearest, 0, ef, live, NeverStop, scratch);
   } else {
-    const auto admitted = [this, filter = params.filter](uint32_t id) {
-      return !store_->deleted(id) && filter->Accept(store_->label(id));
+    size_t calls = 0;
+    const auto admitted = [this, filter = params.filter, &calls](uint32_t id) {
+      if (store_->deleted(id)) return false;
+      ++calls;
+      return filter->Accept(store_->label(id));
     };
-    SearchLayer(vector, nearest, 0, ef, admitted, scratch);
+    const size_t budget = params.max_filter_calls;
+    const auto over_budget = [&calls, budget] { return budget != 0 && calls >= budget; };
+    const bool completed = SearchLayer(vector, nearest, 0, ef, admitted, over_budget, scratch);
+    if (params.gave_up != nullptr) *params.gave_up = !completed;
   }
   if (store_->keeps_exact_vectors()) {
     if (scratch->nearest.size() > kRerankFactor * params.k) {

@@ -59,6 +59,13 @@ struct HnswSearchParams {
   uint32_t ef = 0;
   // Null admits every row.
   const LabelFilter* filter = nullptr;
+  // With a filter: the search gives up once it has asked the filter about this many nodes (0:
+  // never), sets *gave_up and returns what it has admitted so far, which need not be the k
+  // nearest admitted rows. A filter that admits few rows makes the search ask it about most of
+  // the graph; a caller whose filter is costly (a WHERE clause reading each row) does better
+  // to rank the qualifying rows exactly then.
+  size_t max_filter_calls = 0;
+  bool* gave_up = nullptr;
   // When set and the index has float32 vectors (float32 or int8 encoding, KeepsAddedVectors),
   // receives each match's vector exactly as it was added, one per match in match order, which
   // the caller can move into a row without another copy.
@@ -168,9 +175,10 @@ class HnswIndex {
   template <typename Ids, typename Visit>
   void VisitDistances(const void* query, const Ids& ids, uint32_t count, const Visit& visit) const;
   Neighbor GreedyClosest(const void* query, Neighbor start, int level) const;
-  template <typename Accept>
-  void SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,
-                   SearchScratch* scratch) const;
+  // False if it stopped early because stop() said so (checked once per node expanded).
+  template <typename Accept, typename Stop>
+  bool SearchLayer(const void* query, Neighbor entry, int level, size_t ef, const Accept& accept,
+                   const Stop& stop, SearchScratch* scratch) const;
   float ExactDistance(const float* query, uint32_t id) const;
   void Rerank(const float* query, std::vector<Neighbor>* nearest) const;
   void SelectNeighbors(std::span<const Neighbor> candidates, size_t limit,

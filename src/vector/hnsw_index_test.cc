@@ -276,6 +276,55 @@ TEST(HnswIndexTest, FilterAdmittingFewerThanKReturnsAllOfThem) {
   EXPECT_EQ(found->size(), 3u);
 }
 
+// ModulusFilter that counts the rows it is asked about.
+class CountingFilter : public ModulusFilter {
+ public:
+  using ModulusFilter::ModulusFilter;
+  bool Accept(int64_t label) const override {
+    ++calls;
+    return ModulusFilter::Accept(label);
+  }
+  mutable size_t calls = 0;
+};
+
+TEST(HnswIndexTest, FilteredSearchGivesUpAfterItsBudget) {
+  const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 7);
+  std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);
+  AddAll(index.get(), data, kDimension);
+  const std::span<const float> query = Row(data, kDimension, 5);
+  {  // rows 0, 1000, 2000: without a budget the search asks about nearly every row
+    const CountingFilter filter(1000);
+    bool gave_up = true;
+    HnswSearchParams params{10, 40, &filter};
+    params.gave_up = &gave_up;
+    ASSERT_TRUE(index->Search(query, params).ok());
+    EXPECT_FALSE(gave_up);
+    EXPECT_GT(filter.calls, kRows / 2);
+  }
+  {  // with one, it stops within a node's links of it
+    const CountingFilter filter(1000);
+    bool gave_up = false;
+    HnswSearchParams params{10, 40, &filter};
+    params.max_filter_calls = 100;
+    params.gave_up = &gave_up;
+    ASSERT_TRUE(index->Search(query, params).ok());
+    EXPECT_TRUE(gave_up);
+    EXPECT_GE(filter.calls, 100u);
+    EXPECT_LE(filter.calls, 100u + 2 * index->options().m);
+  }
+  {  // a filter admitting half the rows finds its k well within the same budget
+    const CountingFilter filter(2);
+    bool gave_up = true;
+    HnswSearchParams params{10, 10, &filter};
+    params.max_filter_calls = kRows / 4;
+    params.gave_up = &gave_up;
+    Result<std::vector<HnswMatch>> found = index->Search(query, params);
+    ASSERT_TRUE(found.ok());
+    EXPECT_FALSE(gave_up);
+    EXPECT_EQ(found->size(), 10u);
+  }
+}
+
 TEST(HnswIndexTest, DeletedRowsNeverComeBack) {
   const std::vector<float> data = MakeVectors(kRows, kDimension, 20, 8);
   std::unique_ptr<HnswIndex> index = NewIndex(HnswMetric::kL2);

@@ -321,6 +321,33 @@ def counters(cursor):
     return {name: int(value) for name, value in cursor.fetchall()}
 
 
+@pytest.mark.parametrize("modulus, gives_up", [(2, False), (1000, True)])
+def test_a_filter_admitting_few_rows_is_ranked_exactly(conn, indexed, modulus, gives_up):
+    """A filtered graph search that has read a quarter of the rows for its WHERE clause without
+    finding its k gives up (Vexdb_vector_filter_fallbacks) and the qualifying rows of a scan are
+    ranked exactly: the answer is the exact one, with the exact distances. A clause admitting
+    half the rows stays in the graph."""
+    queries = clustered(5, 32, seed=6)
+    ids = np.arange(len(indexed))
+    qualifying = ids[ids % modulus == 0]
+    where = f"WHERE MOD(id, {modulus}) = 0"
+    with conn.cursor() as cursor:
+        before = counters(cursor)
+        for query in queries:
+            found = nearest(cursor, "items", "VEC_L2_DISTANCE", query, extra=where)
+            exact = np.linalg.norm(indexed[qualifying].astype(np.float64) - query, axis=1)
+            order = np.argsort(exact, kind="stable")[:K]
+            if gives_up:
+                assert [row[0] for row in found] == qualifying[order].tolist()
+                assert np.allclose([row[1] for row in found], exact[order], rtol=1e-6)
+            else:
+                assert len(found) == K and all(row[0] % modulus == 0 for row in found)
+        after = counters(cursor)
+    fallbacks = after["Vexdb_vector_filter_fallbacks"] - before["Vexdb_vector_filter_fallbacks"]
+    assert after["Vexdb_vector_searches"] - before["Vexdb_vector_searches"] >= len(queries)
+    assert fallbacks == (len(queries) if gives_up else 0)
+
+
 @pytest.mark.parametrize("where, admits, exact_ranking", [
     ("id < 300", lambda ids: ids < 300, True),
     ("id >= 100", lambda ids: ids >= 100, False),
