@@ -197,7 +197,7 @@ class TableRead : public PhysicalOperator {
   // it come back), asking for more until the graph's share holds k visible rows or the graph
   // has nothing more. Falls back to a scan (of the range, if there is one) while the index is
   // not ready, and when a filtered search gives up because its WHERE clause admits too few of
-  // the rows it reads (VectorIndexRegistry::FilterBudget).
+  // the rows it reads (VectorIndexRegistry::Candidates).
   Status ReadVectorCandidates(ExecContext& ctx) {
     const AccessPath& access = get_.access;
     const IndexInfo* index = VectorIndex();

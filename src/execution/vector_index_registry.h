@@ -77,7 +77,7 @@ struct VectorCandidates {
   std::vector<int64_t> handles;  // distinct; the graph's matches first, nearest first
   size_t graph_matches = 0;      // how many of handles came from the graph
   bool exhausted = false;        // the graph has no further matches to offer
-  // The filtered search gave up (FilterBudget): the matches need not be the k nearest rows the
+  // The filtered search gave up (Candidates): the matches need not be the k nearest rows the
   // filter admits, and the caller ranks the qualifying rows exactly instead.
   bool filter_gave_up = false;
   uint64_t search_time_ns = 0;   // spent in the graph search itself
@@ -126,9 +126,9 @@ class VectorIndexRegistry {
   // seen by `txn`; nullopt while the table's graphs are not ready (the first call schedules the
   // build) or when txn's snapshot is older than they can answer for: the caller scans the
   // table. `ef` 0 is the index default. With `filter`, the graph search keeps walking until it
-  // has k rows the filter accepts (a WHERE clause), or gives up after asking the filter about
-  // FilterBudget rows (VectorCandidates::filter_gave_up); the logged and NULL-distance rows are
-  // returned unfiltered.
+  // has k rows the filter accepts (a WHERE clause), or gives up after asking the filter about a
+  // quarter of the rows indexed (at least ExactRangeLimit; VectorCandidates::filter_gave_up);
+  // the logged and NULL-distance rows are returned unfiltered.
   // With `want_vectors`, a current graph keeping the vectors as added returns its matches'
   // vectors.
   Result<std::optional<VectorCandidates>> Candidates(Transaction& txn, const TableInfo& table,
@@ -154,16 +154,6 @@ class VectorIndexRegistry {
   // sqrt(ef N) (at least k).
   size_t ExactRangeLimit(const TableInfo& table, const IndexInfo& index, uint32_t ef,
                          size_t k) const;
-
-  // How many rows a filtered graph search may ask its WHERE clause about before it gives up and
-  // the caller ranks the qualifying rows exactly: a quarter of the N rows indexed (at least
-  // ExactRangeLimit). Each row asked about is a read through the transaction; on 100,000 rows
-  // of 128 dimensions that costs about 4.5 times a row of a full scan that ranks every row
-  // exactly (bench: 5.9 us against 1.3 us), so past N/4 the scan is the cheaper way to finish.
-  // A clause that admits 1% of the rows is asked about 14% of them at the default ef and stays
-  // in the graph; at 0.1% the graph search would read 78% and at 0.01% every row.
-  size_t FilterBudget(const TableInfo& table, const IndexInfo& index, uint32_t ef,
-                      size_t k) const;
 
   // nullopt until the table's graphs are ready.
   std::optional<VectorIndexStats> Stats(int64_t table_id, int64_t index_id) const;

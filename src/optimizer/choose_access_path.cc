@@ -14,6 +14,7 @@
 // cover (never exactly match) the qualifying rows.
 
 #include <algorithm>
+#include <optional>
 #include <fmt/format.h>
 
 #include "optimizer/optimizer.h"
@@ -63,14 +64,22 @@ std::optional<Value> ExactKey(const Value& value, const LogicalType& column) {
   return std::move(cast).value();
 }
 
-void AddCompare(const BoundExpr& conjunct, const std::vector<LogicalType>& types,
-                std::vector<ColumnConditions>* conditions) {
-  const BoundExpr* column = conjunct.children[0].get();
-  const BoundExpr* constant = conjunct.children[1].get();
-  CompareOp op = conjunct.compare;
+// A comparison of a column with a constant, as `col <op> constant`.
+struct ColumnCompare {
+  int column;
+  const Value* constant;
+  CompareOp op;
+};
+
+// The compare with the column put first (`c < col` is `col > c`); nullopt unless one side is a
+// column of the read and the other a constant.
+std::optional<ColumnCompare> AsColumnCompare(const BoundExpr& compare) {
+  const BoundExpr* column = compare.children[0].get();
+  const BoundExpr* constant = compare.children[1].get();
+  CompareOp op = compare.compare;
   if (column->kind != BoundExprKind::kColumn) {
     std::swap(column, constant);
-    switch (op) {  // c < col  ==  col > c
+    switch (op) {
       case CompareOp::kLt: op = CompareOp::kGt; break;
       case CompareOp::kLe: op = CompareOp::kGe; break;
       case CompareOp::kGt: op = CompareOp::kLt; break;
@@ -78,9 +87,19 @@ void AddCompare(const BoundExpr& conjunct, const std::vector<LogicalType>& types
       default: break;
     }
   }
-  if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant) return;
-  int index = column->column_index;
-  auto key = ExactKey(constant->constant, types[index]);
+  if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant) {
+    return std::nullopt;
+  }
+  return ColumnCompare{column->column_index, &constant->constant, op};
+}
+
+void AddCompare(const BoundExpr& conjunct, const std::vector<LogicalType>& types,
+                std::vector<ColumnConditions>* conditions) {
+  const std::optional<ColumnCompare> compare = AsColumnCompare(conjunct);
+  if (!compare) return;
+  const int index = compare->column;
+  const CompareOp op = compare->op;
+  auto key = ExactKey(*compare->constant, types[index]);
   if (!key) return;
   ColumnConditions& c = (*conditions)[index];
   switch (op) {
@@ -115,17 +134,13 @@ void AddCompare(const BoundExpr& conjunct, const std::vector<LogicalType>& types
 int EqualityKeys(const BoundExpr& item, const std::vector<LogicalType>& types,
                  std::vector<Value>* keys) {
   if (item.kind == BoundExprKind::kCompare && item.compare == CompareOp::kEq) {
-    const BoundExpr* column = item.children[0].get();
-    const BoundExpr* constant = item.children[1].get();
-    if (column->kind != BoundExprKind::kColumn) std::swap(column, constant);
-    if (column->kind != BoundExprKind::kColumn || constant->kind != BoundExprKind::kConstant) {
-      return -1;
-    }
-    if (constant->constant.is_null()) return column->column_index;  // never matches
-    auto key = ExactKey(constant->constant, types[column->column_index]);
+    const std::optional<ColumnCompare> compare = AsColumnCompare(item);
+    if (!compare) return -1;
+    if (compare->constant->is_null()) return compare->column;  // never matches
+    auto key = ExactKey(*compare->constant, types[compare->column]);
     if (!key) return -1;
     keys->push_back(std::move(*key));
-    return column->column_index;
+    return compare->column;
   }
   if (item.kind != BoundExprKind::kInList || item.negated ||
       item.children[0]->kind != BoundExprKind::kColumn) {
