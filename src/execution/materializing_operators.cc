@@ -20,43 +20,48 @@ Value SortKey(Value value, const LogicalType& type) {
 }
 
 int CompareForSort(const Value& a, const Value& b) {
+  // Distances and integer keys, the common ones, without CompareValues' dispatch.
+  if (a.kind() == b.kind()) {
+    switch (a.kind()) {
+      case ValueKind::kDouble: {
+        const double x = a.double_value(), y = b.double_value();
+        return x < y ? -1 : (y < x ? 1 : 0);
+      }
+      case ValueKind::kInt: {
+        const int64_t x = a.int_value(), y = b.int_value();
+        return x < y ? -1 : (y < x ? 1 : 0);
+      }
+      default: break;
+    }
+  }
   if (a.is_null() || b.is_null()) return a.is_null() == b.is_null() ? 0 : (a.is_null() ? -1 : 1);
   return CompareValues(a, b);
 }
 
-// A row with its ORDER BY keys and its input position (ties keep input order: the sort is
-// stable, as MySQL's filesort is for the clients that rely on it).
-struct SortEntry {
-  Row keys;
-  size_t position;
-  Row row;
-};
-
-// Strict weak order of sort entries: by the keys, then by input position.
-struct EntryOrder {
-  const std::vector<BoundOrderItem>* order_by;
-  bool operator()(const SortEntry& a, const SortEntry& b) const {
-    for (size_t k = 0; k < order_by->size(); ++k) {
-      int c = CompareForSort(a.keys[k], b.keys[k]);
-      if (c != 0) return (*order_by)[k].descending ? c > 0 : c < 0;
-    }
-    return a.position < b.position;
-  }
-};
-
+// Sorts its input in Open(). The rows stay where they arrive, in numbered slots with their ORDER
+// BY keys (one flat array, `width` keys a slot) and input positions; the sort and the top-n heap
+// move slot numbers only. Ties keep input order: the sort is stable, as MySQL's filesort is for
+// the clients that rely on it.
 class Sort : public PhysicalOperator {
  public:
-  Sort(const LogicalOperator& op, PhysicalOperatorPtr child) : op_(op), child_(std::move(child)) {}
+  Sort(const LogicalOperator& op, PhysicalOperatorPtr child)
+      : op_(op), child_(std::move(child)), width_(op.order_by.size()) {}
 
   Status Open(ExecContext& ctx) override {
     VEXDB_RETURN_IF_ERROR(child_->Open(ctx));
-    std::vector<SortEntry> entries;
-    VEXDB_RETURN_IF_ERROR(op_.top_n ? CollectTopN(ctx, *op_.top_n, &entries)
-                                    : CollectAll(ctx, &entries));
-    std::sort(entries.begin(), entries.end(), EntryOrder{&op_.order_by});
+    rows_.clear();
+    keys_.clear();
+    positions_.clear();
+    next_position_ = 0;
+    std::vector<uint32_t> order;
+    VEXDB_RETURN_IF_ERROR(op_.top_n ? CollectTopN(ctx, *op_.top_n, &order)
+                                    : CollectAll(ctx, &order));
+    std::sort(order.begin(), order.end(), SlotOrder{this});
     std::vector<Row> sorted;
-    sorted.reserve(entries.size());
-    for (SortEntry& entry : entries) sorted.push_back(std::move(entry.row));
+    sorted.reserve(order.size());
+    for (uint32_t slot : order) sorted.push_back(std::move(rows_[slot]));
+    rows_.clear();
+    keys_.clear();
     output_.Reset(std::move(sorted));
     return Status::OK();
   }
@@ -67,43 +72,75 @@ class Sort : public PhysicalOperator {
   }
 
  private:
-  Result<SortEntry> MakeEntry(Row row, ExecContext& ctx) {
-    SortEntry entry{{}, next_position_++, std::move(row)};
-    entry.keys.reserve(op_.order_by.size());
-    for (const auto& item : op_.order_by) {
-      VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, entry.row, ctx));
-      entry.keys.push_back(SortKey(std::move(v), item.expr->type));
+  // Strict weak order of slots: by the keys, then by input position.
+  struct SlotOrder {
+    const Sort* sort;
+    bool operator()(uint32_t a, uint32_t b) const { return sort->Before(a, b); }
+  };
+
+  bool Before(uint32_t a, uint32_t b) const {
+    const Value* ka = &keys_[size_t{a} * width_];
+    const Value* kb = &keys_[size_t{b} * width_];
+    for (size_t k = 0; k < width_; ++k) {
+      const int c = CompareForSort(ka[k], kb[k]);
+      if (c != 0) return op_.order_by[k].descending ? c > 0 : c < 0;
     }
-    return entry;
+    return positions_[a] < positions_[b];
   }
 
-  Status CollectAll(ExecContext& ctx, std::vector<SortEntry>* entries) {
-    VEXDB_ASSIGN_OR_RETURN(std::vector<Row> rows, CollectRows(*child_, ctx));
-    entries->reserve(rows.size());
-    for (Row& row : rows) {
-      VEXDB_ASSIGN_OR_RETURN(SortEntry entry, MakeEntry(std::move(row), ctx));
-      entries->push_back(std::move(entry));
+  uint32_t NewSlot() {
+    rows_.emplace_back();
+    keys_.resize(keys_.size() + width_);
+    positions_.push_back(0);
+    return static_cast<uint32_t>(rows_.size() - 1);
+  }
+
+  // Puts the next input row in `slot` with its keys.
+  Status Fill(uint32_t slot, Row row, ExecContext& ctx) {
+    Value* keys = &keys_[size_t{slot} * width_];
+    for (size_t k = 0; k < width_; ++k) {
+      const BoundOrderItem& item = op_.order_by[k];
+      VEXDB_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, row, ctx));
+      keys[k] = SortKey(std::move(v), item.expr->type);
     }
+    positions_[slot] = next_position_++;
+    rows_[slot] = std::move(row);
     return Status::OK();
   }
 
-  // Keeps the first `n` entries in a max-heap (its front is the last of the kept rows), so each
-  // input row costs O(log n) and memory stays at n rows.
-  Status CollectTopN(ExecContext& ctx, uint64_t n, std::vector<SortEntry>* heap) {
-    if (n == 0) return Status::OK();
-    EntryOrder before{&op_.order_by};
+  Status CollectAll(ExecContext& ctx, std::vector<uint32_t>* order) {
     RowBatch batch;
     while (true) {
       VEXDB_RETURN_IF_ERROR(child_->Next(ctx, &batch));
       if (batch.empty()) return Status::OK();
       for (Row& row : batch) {
-        VEXDB_ASSIGN_OR_RETURN(SortEntry entry, MakeEntry(std::move(row), ctx));
+        const uint32_t slot = NewSlot();
+        VEXDB_RETURN_IF_ERROR(Fill(slot, std::move(row), ctx));
+        order->push_back(slot);
+      }
+    }
+  }
+
+  // Keeps the first `n` slots in a max-heap (its front is the last of the kept rows), so each
+  // input row costs O(log n) and memory stays at n + 1 rows: a row is read into the spare slot,
+  // and the slot it displaces from a full heap becomes the spare.
+  Status CollectTopN(ExecContext& ctx, uint64_t n, std::vector<uint32_t>* heap) {
+    if (n == 0) return Status::OK();
+    const SlotOrder before{this};
+    uint32_t spare = NewSlot();
+    RowBatch batch;
+    while (true) {
+      VEXDB_RETURN_IF_ERROR(child_->Next(ctx, &batch));
+      if (batch.empty()) return Status::OK();
+      for (Row& row : batch) {
+        VEXDB_RETURN_IF_ERROR(Fill(spare, std::move(row), ctx));
         if (heap->size() < n) {
-          heap->push_back(std::move(entry));
+          heap->push_back(spare);
           std::push_heap(heap->begin(), heap->end(), before);
-        } else if (before(entry, heap->front())) {
+          spare = NewSlot();
+        } else if (before(spare, heap->front())) {
           std::pop_heap(heap->begin(), heap->end(), before);
-          heap->back() = std::move(entry);
+          std::swap(heap->back(), spare);
           std::push_heap(heap->begin(), heap->end(), before);
         }
       }
@@ -112,6 +149,10 @@ class Sort : public PhysicalOperator {
 
   const LogicalOperator& op_;
   PhysicalOperatorPtr child_;
+  const size_t width_;               // ORDER BY keys a slot has
+  std::vector<Row> rows_;            // by slot
+  std::vector<Value> keys_;          // width_ a slot
+  std::vector<size_t> positions_;    // by slot: the row's input position
   size_t next_position_ = 0;
   MaterializedOutput output_;
 };

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "execution/expression_evaluator.h"
 #include "execution/physical_operator.h"
@@ -207,7 +206,9 @@ class TableRead : public PhysicalOperator {
     }
     size_t want = std::max<uint64_t>(access.vector_k, 1);
     uint32_t ef = EfSearch(ctx);
-    std::unordered_set<int64_t> seen, visible;
+    // Handles read in earlier rounds, and those of them visible, each sorted: a round's
+    // candidates are distinct, so only earlier rounds can repeat one.
+    std::vector<int64_t> seen, visible;
     std::optional<WhereFilter> where;
     if (!get_.filters.empty()) where.emplace(ctx, layout_, get_.filters);
     const int vector_column = get_.table->ColumnIndex(index->columns[0].column);
@@ -234,19 +235,23 @@ class TableRead : public PhysicalOperator {
         return Status::OK();
       }
       size_t visible_matches = 0;
+      const size_t seen_before = seen.size(), visible_before = visible.size();
       std::vector<int64_t> fresh;  // candidates not read before, in order
       std::vector<bool> fresh_from_graph;
       for (size_t i = 0; i < candidates->handles.size(); ++i) {
         int64_t handle = candidates->handles[i];
         bool from_graph = i < candidates->graph_matches;
-        if (!seen.insert(handle).second) {
-          visible_matches += from_graph && visible.count(handle) > 0;
+        if (std::binary_search(seen.begin(), seen.begin() + seen_before, handle)) {
+          visible_matches += from_graph && std::binary_search(
+                                               visible.begin(),
+                                               visible.begin() + visible_before, handle);
           continue;
         }
+        seen.push_back(handle);
         if (from_graph && !candidates->vectors.empty()) {  // current graph: the row, unread
           vector_rows_.emplace_back(
               handle, GraphRow(handle, vector_column, std::move(candidates->vectors[i])));
-          visible.insert(handle);
+          visible.push_back(handle);
           ++visible_matches;
           Count(ctx.counters ? &ctx.counters->vector_rows_from_graph : nullptr);
           continue;
@@ -258,11 +263,15 @@ class TableRead : public PhysicalOperator {
                              ReadRows(ctx, fresh, where ? &*where : nullptr));
       for (size_t i = 0; i < fresh.size(); ++i) {
         if (!rows[i]) continue;
-        visible.insert(fresh[i]);
+        visible.push_back(fresh[i]);
         visible_matches += fresh_from_graph[i];
         vector_rows_.emplace_back(fresh[i], std::move(*rows[i]));
       }
       if (visible_matches >= want || candidates->exhausted) break;
+      std::sort(seen.begin() + seen_before, seen.end());
+      std::inplace_merge(seen.begin(), seen.begin() + seen_before, seen.end());
+      std::sort(visible.begin() + visible_before, visible.end());
+      std::inplace_merge(visible.begin(), visible.begin() + visible_before, visible.end());
     }
     // Handle order, as a table scan would give them: rows at equal distance then keep
     // insertion (primary key) order through the stable top-k above.

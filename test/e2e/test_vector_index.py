@@ -435,6 +435,40 @@ def test_deleted_rows_never_come_back(conn, small):
         assert ids(cursor, small) == [1, 3, 4]
 
 
+def vector_searches(cursor):
+    cursor.execute("SHOW GLOBAL STATUS LIKE 'Vexdb_vector_searches'")
+    return int(cursor.fetchone()[1])
+
+
+def test_rows_the_transaction_deleted_are_left_out_of_the_graph_search(server, module_db,
+                                                                       conn):
+    """On a table the graph serves, a transaction that deleted three of the five nearest rows
+    gets the next five visible ones from one graph search: the rows it logged are searched
+    around and read as rows, which it no longer sees; other sessions still see all five."""
+    with conn.cursor() as cursor:
+        cursor.execute("CREATE TABLE line (id INT PRIMARY KEY, v VECTOR(2), "
+                       "VECTOR INDEX idx ((VEC_L2_DISTANCE(v))))")
+        load(cursor, "line", np.array([[i, 0] for i in range(2000)], dtype=np.float32))
+        wait_until_built(cursor, "line")
+        cursor.execute("EXPLAIN SELECT id FROM line ORDER BY VEC_L2_DISTANCE(v, '[0,0]') LIMIT 5")
+        assert "VectorIndexScan" in "\n".join(row[0] for row in cursor.fetchall())
+    writer = open_connection(server, database=module_db)
+    try:
+        with writer.cursor() as w:
+            w.execute("BEGIN")
+            w.execute("DELETE FROM line WHERE id IN (0, 2, 4)")
+            before = vector_searches(w)
+            assert [row[0] for row in nearest(w, "line", "VEC_L2_DISTANCE",
+                                              np.zeros(2), k=5)] == [1, 3, 5, 6, 7]
+            assert vector_searches(w) - before == 1
+            writer.rollback()
+        with conn.cursor() as cursor:
+            assert [row[0] for row in nearest(cursor, "line", "VEC_L2_DISTANCE",
+                                              np.zeros(2), k=5)] == [0, 1, 2, 3, 4]
+    finally:
+        writer.close()
+
+
 def test_updated_vector_is_found_at_its_new_place(conn, small):
     with conn.cursor() as cursor:
         cursor.execute(f"UPDATE {small} SET v = '[100,0]' WHERE id = 1")
