@@ -49,10 +49,7 @@ class Sort : public PhysicalOperator {
 
   Status Open(ExecContext& ctx) override {
     VEXDB_RETURN_IF_ERROR(child_->Open(ctx));
-    rows_.clear();
-    keys_.clear();
-    positions_.clear();
-    next_position_ = 0;
+    ClearSlots();
     std::vector<uint32_t> order;
     VEXDB_RETURN_IF_ERROR(op_.top_n ? CollectTopN(ctx, *op_.top_n, &order)
                                     : CollectAll(ctx, &order));
@@ -60,8 +57,7 @@ class Sort : public PhysicalOperator {
     std::vector<Row> sorted;
     sorted.reserve(order.size());
     for (uint32_t slot : order) sorted.push_back(std::move(rows_[slot]));
-    rows_.clear();
-    keys_.clear();
+    ClearSlots();
     output_.Reset(std::move(sorted));
     return Status::OK();
   }
@@ -86,6 +82,13 @@ class Sort : public PhysicalOperator {
       if (c != 0) return op_.order_by[k].descending ? c > 0 : c < 0;
     }
     return positions_[a] < positions_[b];
+  }
+
+  void ClearSlots() {
+    rows_.clear();
+    keys_.clear();
+    positions_.clear();
+    next_position_ = 0;
   }
 
   uint32_t NewSlot() {

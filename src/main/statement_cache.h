@@ -25,9 +25,9 @@
 // around the literals must be equal and a string literal must start after each piece
 // (parser/statement_shape.h), so only the literals themselves are lexed. A hit parses the new
 // vectors, assigns each to every node tagged with its literal's location, in the query and in
-// the plan, and hands out the cached statement. The new
-// vectors must parse and have the dimensions of the old ones; otherwise the lookup misses, and
-// binding anew reports the error as it always would.
+// the plan, and hands out the cached statement. The new vectors must parse and have the
+// dimensions of the old ones; otherwise the lookup misses, and binding anew reports the error as
+// it always would.
 //
 // Thread safety: none; a session's statements run one at a time.
 

@@ -435,11 +435,6 @@ def test_deleted_rows_never_come_back(conn, small):
         assert ids(cursor, small) == [1, 3, 4]
 
 
-def vector_searches(cursor):
-    cursor.execute("SHOW GLOBAL STATUS LIKE 'Vexdb_vector_searches'")
-    return int(cursor.fetchone()[1])
-
-
 def test_rows_the_transaction_deleted_are_left_out_of_the_graph_search(server, module_db,
                                                                        conn):
     """On a table the graph serves, a transaction that deleted three of the five nearest rows
@@ -457,10 +452,10 @@ def test_rows_the_transaction_deleted_are_left_out_of_the_graph_search(server, m
         with writer.cursor() as w:
             w.execute("BEGIN")
             w.execute("DELETE FROM line WHERE id IN (0, 2, 4)")
-            before = vector_searches(w)
+            before = counters(w)["Vexdb_vector_searches"]
             assert [row[0] for row in nearest(w, "line", "VEC_L2_DISTANCE",
                                               np.zeros(2), k=5)] == [1, 3, 5, 6, 7]
-            assert vector_searches(w) - before == 1
+            assert counters(w)["Vexdb_vector_searches"] - before == 1
             writer.rollback()
         with conn.cursor() as cursor:
             assert [row[0] for row in nearest(cursor, "line", "VEC_L2_DISTANCE",
