@@ -43,8 +43,8 @@ def smallest_ef(curve, target):
 def recall_curve(system, client, data, efs):
     """{ef: recall@10} of every query, one pass per ef."""
     base, queries, truth, metric, texts = data
-    with_cursor = system.connect(client)
-    cursor = with_cursor.cursor()
+    connection = system.connect(client)
+    cursor = connection.cursor()
     curve = {}
     for ef in efs:
         system.set_ef(cursor, ef)
@@ -52,7 +52,7 @@ def recall_curve(system, client, data, efs):
         curve[ef] = sql_bench.recall(results, base, queries, truth, metric)
         print(f"{system.name} ef={ef} recall={curve[ef]:.4f}", file=sys.stderr, flush=True)
     cursor.close()
-    with_cursor.close()
+    connection.close()
     return curve
 
 
