@@ -113,17 +113,45 @@ def table(figures, server_us, efs, rounds):
     return "\n".join(lines)
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_common_arguments(parser):
+    """The arguments this script and equal_recall.py share: the dataset and how many of its
+    queries, the server binary, pgvector's port and the output file."""
     parser.add_argument("--data-dir", default=os.path.join(HERE, "..", "..", "build-ann", "data"))
     parser.add_argument("--dataset", default="synthetic-128")
     parser.add_argument("--queries", type=int, default=2000)
-    parser.add_argument("--ef", type=lambda s: [int(x) for x in s.split(",")], default=[10, 20])
-    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--server", default=os.path.join(HERE, "..", "..", "build", "bin",
                                                          "vexdb-server"))
     parser.add_argument("--pg-port", type=int, default=15432)
     parser.add_argument("--out")
+
+
+def load_all(systems, base):
+    """Loads `base` into every system and builds its index, with sql_bench.py's own load and
+    build."""
+    for system in systems:
+        cursor = system.connect(system.clients[0]).cursor()
+        sql_bench.load(system, cursor, base)
+        system.build_index(cursor)
+
+
+def publish(title, body, out):
+    """Prints the report (title, date and machine, the command line, body) and writes it to
+    `out` if given."""
+    text = (f"# {title}\n\n"
+            f"{datetime.date.today()}, CPU: {cpu_name()}, {os.cpu_count()} cores\n\n"
+            f"Command: {os.path.basename(sys.argv[0])} {' '.join(sys.argv[1:])}\n\n"
+            + body + "\n")
+    print(text)
+    if out:
+        with open(out, "w") as f:
+            f.write(text)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_common_arguments(parser)
+    parser.add_argument("--ef", type=lambda s: [int(x) for x in s.split(",")], default=[10, 20])
+    parser.add_argument("--rounds", type=int, default=15)
     return parser.parse_args()
 
 
@@ -136,22 +164,13 @@ def main():
         systems = [sql_bench.Vexdb(args, meta["metric"], work),
                    sql_bench.Pgvector(args, meta["metric"], work)]
         try:
-            for system in systems:
-                cursor = system.connect(system.clients[0]).cursor()
-                sql_bench.load(system, cursor, base)
-                system.build_index(cursor)
+            load_all(systems, base)
             figures, server_us = measure(systems, texts, args.ef, args.rounds)
         finally:
             for system in systems:
                 system.close()
-    text = (f"# Client ceiling: {meta['name']} through SQL, interleaved rounds\n\n"
-            f"{datetime.date.today()}, CPU: {cpu_name()}, {os.cpu_count()} cores\n\n"
-            f"Command: client_ceiling.py {' '.join(sys.argv[1:])}\n\n"
-            + table(figures, server_us, args.ef, args.rounds) + "\n")
-    print(text)
-    if args.out:
-        with open(args.out, "w") as f:
-            f.write(text)
+    publish(f"Client ceiling: {meta['name']} through SQL, interleaved rounds",
+            table(figures, server_us, args.ef, args.rounds), args.out)
 
 
 if __name__ == "__main__":

@@ -20,18 +20,16 @@ stretches cancel within a round instead of landing on one system.
 """
 
 import argparse
-import datetime
 import os
 import statistics
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import client_ceiling  # noqa: E402
 import datasets  # noqa: E402
 import sql_bench  # noqa: E402
-from compare import cpu_name  # noqa: E402
 
 
 def smallest_ef(curve, target):
@@ -56,25 +54,17 @@ def recall_curve(system, client, data, efs):
     return curve
 
 
-def qps(cursor, sql, texts):
-    started = time.perf_counter()
-    for text in texts:
-        cursor.execute(sql, (text,))
-        cursor.fetchall()
-    return len(texts) / (time.perf_counter() - started)
-
-
 def interleave(cases, texts, rounds, batch):
     """{case name: [QPS of each round]}; each round runs every case on the next `batch` texts
     (round 0 warms every case up and is not kept)."""
     figures = {name: [] for name, *_ in cases}
     start = 0
     for round_number in range(rounds + 1):
-        chunk = [texts[(start + i) % len(texts)] for i in range(batch)]
+        chunk = [(texts[(start + i) % len(texts)],) for i in range(batch)]
         start += batch
         for name, system, cursor, ef in cases:
             system.set_ef(cursor, ef)
-            measured = qps(cursor, system.query(), chunk)
+            measured = client_ceiling.qps(cursor, system.query(), chunk)
             if round_number:
                 figures[name].append(measured)
         if round_number % 10 == 0:
@@ -110,10 +100,7 @@ def report(targets, chosen, curves, figures, vexdb_cases):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default=os.path.join(HERE, "..", "..", "build-ann", "data"))
-    parser.add_argument("--dataset", default="synthetic-128")
-    parser.add_argument("--queries", type=int, default=2000,
-                        help="queries for the recall curves, and the pool the rounds cycle over")
+    client_ceiling.add_common_arguments(parser)
     parser.add_argument("--ef", type=lambda s: [int(x) for x in s.split(",")],
                         default=list(range(10, 21)) + [24, 28, 32, 40])
     parser.add_argument("--recall", type=lambda s: [float(x) for x in s.split(",")],
@@ -122,10 +109,6 @@ def parse_args():
                         help="vexdb index variants (QUANTIZATION=...), each its own server")
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--batch", type=int, default=500, help="queries per case per round")
-    parser.add_argument("--server", default=os.path.join(HERE, "..", "..", "build", "bin",
-                                                         "vexdb-server"))
-    parser.add_argument("--pg-port", type=int, default=15432)
-    parser.add_argument("--out")
     return parser.parse_args()
 
 
@@ -144,10 +127,7 @@ def main():
             systems[vexdb.name] = vexdb
         systems["pgvector"] = sql_bench.Pgvector(args, meta["metric"], work)
         try:
-            for system in systems.values():
-                cursor = system.connect(system.clients[0]).cursor()
-                sql_bench.load(system, cursor, base)
-                system.build_index(cursor)
+            client_ceiling.load_all(systems.values(), base)
             curves = {name: recall_curve(system, system.clients[0], data, args.ef)
                       for name, system in systems.items()}
             chosen = {(name, target): smallest_ef(curves[name], target)
@@ -169,18 +149,12 @@ def main():
         finally:
             for system in systems.values():
                 system.close()
-    text = (f"# {meta['name']}: vexdb against pgvector through SQL at equal recall, "
-            f"interleaved rounds\n\n"
-            f"{datetime.date.today()}, CPU: {cpu_name()}, {os.cpu_count()} cores\n\n"
-            f"Command: equal_recall.py {' '.join(sys.argv[1:])}\n\n"
-            f"{args.rounds} rounds of {args.batch} queries per case; each system at its smallest "
-            f"ef (of {','.join(map(str, args.ef))}) reaching the target, over "
+    body = (f"{args.rounds} rounds of {args.batch} queries per case; each system at its "
+            f"smallest ef (of {','.join(map(str, args.ef))}) reaching the target, over "
             f"{len(texts)} queries; M=16, efConstruction=200 for both.\n\n"
-            + report(args.recall, chosen, curves, figures, vexdb_cases) + "\n")
-    print(text)
-    if args.out:
-        with open(args.out, "w") as f:
-            f.write(text)
+            + report(args.recall, chosen, curves, figures, vexdb_cases))
+    client_ceiling.publish(f"{meta['name']}: vexdb against pgvector through SQL at equal "
+                           "recall, interleaved rounds", body, args.out)
 
 
 if __name__ == "__main__":
