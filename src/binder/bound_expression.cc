@@ -165,7 +165,7 @@ std::optional<ColumnVectorArgs> MatchColumnVectorArgs(const BoundExpr& call) {
       constant->constant.kind() != ValueKind::kVector) {
     return std::nullopt;
   }
-  return ColumnVectorArgs{column, constant, &constant->constant.vector_value()};
+  return ColumnVectorArgs{column, constant};
 }
 
 BoundExprPtr MakeConstant(Value value, LogicalType type) {

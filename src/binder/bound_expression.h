@@ -102,9 +102,10 @@ void SplitConjuncts(BoundExprPtr expr, std::vector<BoundExprPtr>* out);
 // The arguments of a call f(column, vector constant) or f(vector constant, column), the shape of
 // a vector search (VEC_COSINE_DISTANCE(embedding, '[...]')); nullopt for any other expression.
 struct ColumnVectorArgs {
-  const BoundExpr* column;            // kColumn
-  const BoundExpr* constant;          // kConstant holding a VECTOR
-  const std::vector<float>* vector;   // the constant's elements
+  const BoundExpr* column;    // kColumn
+  const BoundExpr* constant;  // kConstant holding a VECTOR
+  // The constant's elements.
+  const std::vector<float>& vector() const { return constant->constant.vector_value(); }
 };
 std::optional<ColumnVectorArgs> MatchColumnVectorArgs(const BoundExpr& call);
 

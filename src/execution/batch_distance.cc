@@ -8,7 +8,7 @@ std::optional<BatchDistance> BatchDistance::Match(const BoundExpr& expr) {
   std::optional<ColumnVectorArgs> args = MatchColumnVectorArgs(expr);
   std::optional<DistanceFunction> distance = DistanceFunctionOf(expr.name);
   if (!args || !distance) return std::nullopt;
-  return BatchDistance(*distance, args->column->column_index, args->vector);
+  return BatchDistance(*distance, args->column->column_index, &args->vector());
 }
 
 void BatchDistance::Compute(const RowBatch& rows, std::vector<std::optional<Value>>* out) const {

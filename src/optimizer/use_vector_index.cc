@@ -73,7 +73,7 @@ std::string WhyNot(const LogicalOperator& sort, const BoundExpr& call, const Col
     return "point gets serve the WHERE condition (exact search over their rows)";
   }
   if (get.lock != ast::LockMode::kNone || get.emit_handle) return "a locking read";
-  if (static_cast<int64_t>(args.vector->size()) != table.columns[column].type.length) {
+  if (static_cast<int64_t>(args.vector().size()) != table.columns[column].type.length) {
     return "the query vector's dimension differs from the column's";
   }
   return "";
