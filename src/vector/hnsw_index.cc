@@ -26,9 +26,10 @@
 //                    a full neighbour's list with the same heuristic.
 //
 // A search is bound by memory latency: the graph is read at random, a vector at a time. So when
-// SearchLayer expands a node it first picks out the unvisited neighbours and asks for all of
-// their vectors at once, then computes their distances four at a time (distance.h), which keeps
-// many cache misses in flight instead of one. bfloat16 storage halves those bytes again; int8
+// SearchLayer expands a node (and GreedyClosest on the upper layers) it first picks out the
+// unvisited neighbours and asks for all of their vectors at once, whole and into L2
+// (NodeStore::PrefetchVector), then computes their distances four at a time (distance.h),
+// which keeps many cache misses in flight instead of one. bfloat16 storage halves those bytes again; int8
 // quarters them, and a search then re-ranks its best 2k candidates by their float32 copies,
 // which are read for those few nodes only.
 //
@@ -333,7 +334,9 @@ Neighbor HnswIndex::GreedyClosest(const void* query, Neighbor start, int level) 
   for (uint32_t current = kNoNode; current != best.id;) {
     current = best.id;
     const LinkList links = store_->Links(current, level);
-    VisitDistances(query, links, links.size(), [&best](uint32_t link, float distance) {
+    const uint32_t count = links.size();
+    for (uint32_t i = 0; i < count; ++i) store_->PrefetchVector(links[i]);
+    VisitDistances(query, links, count, [&best](uint32_t link, float distance) {
       if (distance < best.distance) best = Neighbor{distance, link};
     });
   }
@@ -477,7 +480,7 @@ float HnswIndex::ExactDistance(const float* query, uint32_t id) const {
 // Replaces the graph's approximate distances by float32 ones from the nodes' copies, and
 // re-sorts. All copies are requested before the first distance, so their loads overlap.
 void HnswIndex::Rerank(const float* query, std::vector<Neighbor>* nearest) const {
-  for (const Neighbor& neighbor : *nearest) __builtin_prefetch(store_->exact_vector(neighbor.id));
+  for (const Neighbor& neighbor : *nearest) store_->PrefetchExactVector(neighbor.id);
   for (Neighbor& neighbor : *nearest) neighbor.distance = ExactDistance(query, neighbor.id);
   std::sort(nearest->begin(), nearest->end(), Nearer());
 }

@@ -7,11 +7,6 @@
 namespace vexdb {
 namespace {
 
-// On fashion-mnist (784-d, 49 lines a vector) 4, 8 and 16 lines measured the same and the whole
-// vector slower: the hardware prefetcher streams the rest, and more requests only crowd out
-// those for the other neighbours.
-constexpr size_t kMaxPrefetchLines = 8;
-
 size_t RoundUp(size_t bytes, size_t unit) { return (bytes + unit - 1) / unit * unit; }
 
 }  // namespace
@@ -36,10 +31,7 @@ NodeStore::NodeStore(const HnswOptions& options)
       max_links0_(MaxLinks0(options)),
       max_links_(MaxUpperLinks(options)),
       vector_offset_(RoundUp(kLinksOffset + sizeof(uint32_t) * max_links0_, kCacheLine)),
-      stride_(RoundUp(vector_offset_ + vector_bytes_, kCacheLine)),
-      prefetch_lines_(
-          std::min(kMaxPrefetchLines, RoundUp(vector_bytes_, kCacheLine) / kCacheLine)),
-      prefetch_tail_(StoredEncoding(options) == VectorEncoding::kFloat32WithInverseNorm) {}
+      stride_(RoundUp(vector_offset_ + vector_bytes_, kCacheLine)) {}
 
 Status NodeStore::Grow(uint32_t capacity) {
   if (capacity <= capacity_) return Status::OK();
