@@ -29,9 +29,9 @@
 // SearchLayer expands a node (and GreedyClosest on the upper layers) it first picks out the
 // unvisited neighbours and asks for all of their vectors at once, whole and into L2
 // (NodeStore::PrefetchVector), then computes their distances four at a time (distance.h),
-// which keeps many cache misses in flight instead of one. bfloat16 storage halves those bytes again; int8
-// quarters them, and a search then re-ranks its best 2k candidates by their float32 copies,
-// which are read for those few nodes only.
+// which keeps many cache misses in flight instead of one. bfloat16 storage halves those bytes
+// again; int8 quarters them, and a search then re-ranks its best 2k candidates by their float32
+// copies, which are read for those few nodes only.
 //
 // Filters and deletes share one mechanism: SearchLayer takes an `accept` predicate that decides
 // what may enter the results, while every reached node, accepted or not, is still expanded. So
