@@ -91,6 +91,12 @@ class Sort : public PhysicalOperator {
     next_position_ = 0;
   }
 
+  void ReserveSlots(size_t slots) {
+    rows_.reserve(slots);
+    keys_.reserve(slots * width_);
+    positions_.reserve(slots);
+  }
+
   uint32_t NewSlot() {
     rows_.emplace_back();
     keys_.resize(keys_.size() + width_);
@@ -129,6 +135,8 @@ class Sort : public PhysicalOperator {
   // and the slot it displaces from a full heap becomes the spare.
   Status CollectTopN(ExecContext& ctx, uint64_t n, std::vector<uint32_t>* heap) {
     if (n == 0) return Status::OK();
+    ReserveSlots(std::min<uint64_t>(n + 1, kBatchSize));
+    heap->reserve(std::min<uint64_t>(n, kBatchSize));
     const SlotOrder before{this};
     uint32_t spare = NewSlot();
     RowBatch batch;

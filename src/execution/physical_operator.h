@@ -6,6 +6,7 @@
 // before producing output (sort, aggregate, distinct, set operations) materialize in Open().
 // Thread safety: a plan runs on one thread.
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -54,6 +55,7 @@ class MaterializedOutput {
   }
   void Next(RowBatch* batch) {
     batch->clear();
+    batch->reserve(std::min(rows_.size() - position_, kBatchSize));
     while (position_ < rows_.size() && batch->size() < kBatchSize) {
       batch->push_back(std::move(rows_[position_++]));
     }

@@ -1,5 +1,7 @@
 #include "execution/physical_operator.h"
 
+#include <iterator>
+
 #include "storage/key_codec.h"
 
 namespace vexdb {
@@ -34,7 +36,12 @@ Result<std::vector<Row>> CollectRows(PhysicalOperator& op, ExecContext& ctx) {
   while (true) {
     VEXDB_RETURN_IF_ERROR(op.Next(ctx, &batch));
     if (batch.empty()) return rows;
-    for (Row& row : batch) rows.push_back(std::move(row));
+    if (rows.empty()) {  // the first batch as it is, without copying its rows
+      rows.swap(batch);
+      continue;
+    }
+    rows.insert(rows.end(), std::make_move_iterator(batch.begin()),
+                std::make_move_iterator(batch.end()));
   }
 }
 

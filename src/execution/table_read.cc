@@ -92,6 +92,7 @@ class TableRead : public PhysicalOperator {
     VEXDB_RETURN_IF_ERROR(ctx.CheckInterrupted());
     const size_t batch_rows = batch_rows_;
     batch_rows_ = std::min(2 * batch_rows_, kBatchSize);
+    if (!done_) batch->reserve(batch_rows);
     while (!done_ && batch->size() < batch_rows) {
       int64_t handle = 0;
       Row row;
@@ -236,6 +237,10 @@ class TableRead : public PhysicalOperator {
       }
       size_t visible_matches = 0;
       const size_t seen_before = seen.size(), visible_before = visible.size();
+      const size_t offered = candidates->handles.size();
+      seen.reserve(seen_before + offered);
+      visible.reserve(visible_before + offered);
+      vector_rows_.reserve(vector_rows_.size() + offered);
       std::vector<int64_t> fresh;  // candidates not read before, in order
       std::vector<bool> fresh_from_graph;
       for (size_t i = 0; i < candidates->handles.size(); ++i) {

@@ -1,7 +1,8 @@
 // Exact TiDB distances, one pair or a batch of rows against one query vector. See the header for
-// the arithmetic contract. The batch kernels interleave kLanes rows: each row keeps its own
-// float32 accumulators updated in index order, so results equal the one-pair functions bit for
-// bit, while the kLanes independent dependency chains keep the FP units busy.
+// the arithmetic contract. The batch kernel steps kLanes rows side by side, one SIMD lane each:
+// each row keeps its own float32 accumulators updated in index order, so results equal the
+// one-pair functions bit for bit, while the kLanes independent dependency chains share each
+// instruction.
 
 #include "function/vector_distance.h"
 
@@ -64,43 +65,124 @@ double PairDistance(std::span<const float> a, std::span<const float> b, float b_
   return Op::Finish(acc, extra, b_norm);
 }
 
-template <typename Op, size_t Lanes>
-void LaneBlock(const float* const* rows, std::span<const float> query, float query_norm,
-               double* out) {
-  float acc[Lanes] = {}, extra[Lanes] = {};
-  for (size_t i = 0; i < query.size(); ++i) {
-    float q = query[i];
-    for (size_t r = 0; r < Lanes; ++r) Op::Step(rows[r][i], q, &acc[r], &extra[r]);
+// The batch kernel works on blocks of kLanes rows: it loads kLanes consecutive elements of each
+// row, transposes that square in registers (LoadTransposed) and then steps all the rows' sums
+// at once, one element at a time, so that every row's sums keep the one-pair order. GCC's vector
+// extensions keep it portable; target_clones compiles it for AVX2 as well, picked at load time.
+using Floats = float __attribute__((vector_size(4 * kLanes)));
+using HalfFloats = float __attribute__((vector_size(2 * kLanes)));
+using UnalignedHalfFloats = float __attribute__((vector_size(2 * kLanes), aligned(4)));
+using Ints = int32_t __attribute__((vector_size(4 * kLanes)));
+
+// The vector forms of the ops' steps: lane by lane the same arithmetic as Step, the query's
+// element broadcast.
+struct VectorStep {
+  static void Apply(L2Op, Floats a, float b, Floats* acc, Floats*) {
+    const Floats diff = a - b;
+    *acc += diff * diff;
   }
-  for (size_t r = 0; r < Lanes; ++r) out[r] = Op::Finish(acc[r], extra[r], query_norm);
+  static void Apply(L1Op, Floats a, float b, Floats* acc, Floats*) {
+    *acc += reinterpret_cast<Floats>(reinterpret_cast<Ints>(a - b) & 0x7fffffff);
+  }
+  static void Apply(InnerProductOp, Floats a, float b, Floats* acc, Floats*) { *acc += a * b; }
+  static void Apply(CosineOp, Floats a, float b, Floats* acc, Floats* extra) {
+    *acc += a * b;
+    *extra += a * a;
+  }
+};
+
+// The kLanes x kLanes square of elements [i, i + kLanes) of the rows, transposed: square[j] holds
+// element i + j of every row (lane r: row r). The halves of a square row are loaded from rows r
+// and r + 4, so that only in-half shuffles remain: two 4x4 transposes, as unpacks and 64-bit
+// shuffles, 2 shuffles a row instead of the 3 of the usual 8x8 transpose.
+[[gnu::always_inline]] inline void LoadTransposed(const float* const* rows, size_t i,
+                                                  Floats* square) {
+  static_assert(kLanes == 8, "the shuffles below are those of 8 lanes");
+  for (size_t half = 0; half < 2; ++half) {
+    Floats loaded[4], t[4];
+    for (size_t k = 0; k < 4; ++k) {
+      const HalfFloats low = *reinterpret_cast<const UnalignedHalfFloats*>(rows[k] + i + 4 * half);
+      const HalfFloats high =
+          *reinterpret_cast<const UnalignedHalfFloats*>(rows[k + 4] + i + 4 * half);
+      loaded[k] = __builtin_shufflevector(low, high, 0, 1, 2, 3, 4, 5, 6, 7);
+    }
+    for (size_t k = 0; k < 4; k += 2) {
+      t[k] = __builtin_shufflevector(loaded[k], loaded[k + 1], 0, 8, 1, 9, 4, 12, 5, 13);
+      t[k + 1] = __builtin_shufflevector(loaded[k], loaded[k + 1], 2, 10, 3, 11, 6, 14, 7, 15);
+    }
+    Floats* out = square + 4 * half;
+    out[0] = __builtin_shufflevector(t[0], t[2], 0, 1, 8, 9, 4, 5, 12, 13);
+    out[1] = __builtin_shufflevector(t[0], t[2], 2, 3, 10, 11, 6, 7, 14, 15);
+    out[2] = __builtin_shufflevector(t[1], t[3], 0, 1, 8, 9, 4, 5, 12, 13);
+    out[3] = __builtin_shufflevector(t[1], t[3], 2, 3, 10, 11, 6, 7, 14, 15);
+  }
 }
 
-// The last rows, fewer than kLanes, in one narrower block padded with repeats of the last row:
-// one row's sum alone is a chain of dependent adds, several times slower per row than a block.
+// The sums of kLanes rows against the query: acc[r] and extra[r] as PairDistance<Op> leaves them
+// for rows[r].
 template <typename Op>
-void TailBlock(std::span<const float* const> rows, std::span<const float> query,
-               float query_norm, std::span<double> out) {
-  constexpr size_t kTailLanes = kLanes / 2;
-  for (size_t r = 0; r < rows.size(); r += kTailLanes) {
-    const float* block[kTailLanes];
-    double distances[kTailLanes];
-    for (size_t j = 0; j < kTailLanes; ++j) block[j] = rows[std::min(r + j, rows.size() - 1)];
-    LaneBlock<Op, kTailLanes>(block, query, query_norm, distances);
-    for (size_t j = 0; j < kTailLanes && r + j < rows.size(); ++j) out[r + j] = distances[j];
+[[gnu::always_inline]] inline void BlockSums(const float* const* rows, const float* query,
+                                             size_t dim, float* acc, float* extra) {
+  Floats acc_lanes = {}, extra_lanes = {};
+  size_t i = 0;
+  for (; i + kLanes <= dim; i += kLanes) {
+    Floats square[kLanes];
+    LoadTransposed(rows, i, square);
+    for (size_t j = 0; j < kLanes; ++j) {
+      VectorStep::Apply(Op{}, square[j], query[i + j], &acc_lanes, &extra_lanes);
+    }
+  }
+  for (size_t r = 0; r < kLanes; ++r) {
+    acc[r] = acc_lanes[r];
+    extra[r] = extra_lanes[r];
+    for (size_t e = i; e < dim; ++e) Op::Step(rows[r][e], query[e], &acc[r], &extra[r]);
   }
 }
 
-template <typename Op>
-void Batch(std::span<const float* const> rows, std::span<const float> query, float query_norm,
-           std::span<double> out) {
-  size_t r = 0;
-  for (; r + kLanes <= rows.size(); r += kLanes) {
-    LaneBlock<Op, kLanes>(rows.data() + r, query, query_norm, out.data() + r);
+using BlockFunction = void (*)(const float* const*, const float*, size_t, float*, float*);
+
+#define VEXDB_BLOCK_SUMS(Name, Op)                                                           \
+  [[gnu::target_clones("avx2", "default")]] void Name(const float* const* rows,             \
+                                                      const float* query, size_t dim,       \
+                                                      float* acc, float* extra) {           \
+    BlockSums<Op>(rows, query, dim, acc, extra);                                             \
   }
-  if (rows.size() - r == 1) {
-    out[r] = PairDistance<Op>(std::span<const float>(rows[r], query.size()), query, query_norm);
-  } else if (r < rows.size()) {
-    TailBlock<Op>(rows.subspan(r), query, query_norm, out.subspan(r));
+VEXDB_BLOCK_SUMS(L2Block, L2Op)
+VEXDB_BLOCK_SUMS(L1Block, L1Op)
+VEXDB_BLOCK_SUMS(InnerProductBlock, InnerProductOp)
+VEXDB_BLOCK_SUMS(CosineBlock, CosineOp)
+#undef VEXDB_BLOCK_SUMS
+
+// The rows in blocks of kLanes, the last one padded with repeats of its last row. Cosine needs
+// the query's squared norm: the query goes in as the first lane, whose `extra` sum is exactly
+// SquaredNorm(query), so that it costs no chain of its own.
+template <typename Op>
+void Batch(BlockFunction block, bool query_lane, std::span<const float* const> rows,
+           std::span<const float> query, std::span<double> out) {
+  if (rows.empty()) return;
+  if (rows.size() == 1 && !query_lane) {  // one chain alone beats a block's shuffles
+    out[0] = PairDistance<Op>(std::span<const float>(rows[0], query.size()), query, 0);
+    return;
+  }
+  const size_t lanes = rows.size() + (query_lane ? 1 : 0);
+  auto lane_row = [&](size_t lane) { return query_lane ? lane - 1 : lane; };
+  float query_norm = 0;
+  for (size_t first = 0; first < lanes; first += kLanes) {
+    const float* pointers[kLanes];
+    for (size_t r = 0; r < kLanes; ++r) {
+      const size_t lane = std::min(first + r, lanes - 1);
+      pointers[r] = query_lane && lane == 0 ? query.data() : rows[lane_row(lane)];
+    }
+    float acc[kLanes], extra[kLanes];
+    block(pointers, query.data(), query.size(), acc, extra);
+    for (size_t r = 0; r < kLanes && first + r < lanes; ++r) {
+      const size_t lane = first + r;
+      if (query_lane && lane == 0) {
+        query_norm = extra[r];
+      } else {
+        out[lane_row(lane)] = Op::Finish(acc[r], extra[r], query_norm);
+      }
+    }
   }
 }
 
@@ -128,10 +210,11 @@ double ComputeDistance(DistanceFunction distance, std::span<const float> a,
 void ComputeDistances(DistanceFunction distance, std::span<const float* const> rows,
                       std::span<const float> query, std::span<double> out) {
   switch (distance) {
-    case DistanceFunction::kCosine: return Batch<CosineOp>(rows, query, SquaredNorm(query), out);
-    case DistanceFunction::kL2: return Batch<L2Op>(rows, query, 0, out);
-    case DistanceFunction::kL1: return Batch<L1Op>(rows, query, 0, out);
-    case DistanceFunction::kNegativeInnerProduct: return Batch<InnerProductOp>(rows, query, 0, out);
+    case DistanceFunction::kCosine: return Batch<CosineOp>(CosineBlock, true, rows, query, out);
+    case DistanceFunction::kL2: return Batch<L2Op>(L2Block, false, rows, query, out);
+    case DistanceFunction::kL1: return Batch<L1Op>(L1Block, false, rows, query, out);
+    case DistanceFunction::kNegativeInnerProduct:
+      return Batch<InnerProductOp>(InnerProductBlock, false, rows, query, out);
   }
 }
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -37,28 +39,37 @@ TEST(VectorDistanceTest, NamesOfTheSqlFunctions) {
   EXPECT_EQ(DistanceFunctionOf("vec_dims"), std::nullopt);
 }
 
-// The batch kernels must equal the one-pair function bit for bit, for every row count (full lane
-// blocks, padded tail blocks, a single last row) and dimension, and whichever argument comes
-// first.
+uint64_t Bits(double x) { return std::bit_cast<uint64_t>(x); }
+
+// The batch kernels must equal the one-pair function bit for bit (NaN's bits included),
+// for every row count (full lane blocks, padded last blocks, a single row; cosine's query lane
+// filling a block exactly) and dimension (whole squares of elements, and a rest), and whichever
+// argument comes first. Some elements are zeros of either sign, one row all zeros.
 TEST(VectorDistanceTest, BatchEqualsPairsBitForBit) {
   std::mt19937 random(7);
   std::normal_distribution<float> normal(0, 3);
+  auto element = [&] {
+    const float x = normal(random);
+    if (std::fabs(x) < 0.5f) return 0.0f;
+    return std::fabs(x) < 1.0f ? -0.0f : x;
+  };
   for (size_t dim : {1, 3, 8, 17, 768}) {
-    for (size_t count : {0, 1, 2, 3, 4, 7, 8, 9, 10, 12, 21}) {
+    for (size_t count : {0, 1, 2, 3, 4, 7, 8, 9, 10, 12, 15, 16, 21}) {
       std::vector<std::vector<float>> rows(count, std::vector<float>(dim));
       for (auto& row : rows) {
-        for (float& x : row) x = normal(random);
+        for (float& x : row) x = element();
       }
+      if (count > 2) rows[1].assign(dim, -0.0f);
       std::vector<float> query(dim);
-      for (float& x : query) x = normal(random);
+      for (float& x : query) x = element();
       std::vector<const float*> pointers;
       for (const auto& row : rows) pointers.push_back(row.data());
       for (DistanceFunction distance : kAll) {
         std::vector<double> batch(count);
         ComputeDistances(distance, pointers, query, batch);
         for (size_t i = 0; i < count; ++i) {
-          EXPECT_EQ(batch[i], ComputeDistance(distance, rows[i], query));
-          EXPECT_EQ(batch[i], ComputeDistance(distance, query, rows[i]));
+          EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, rows[i], query)));
+          EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, query, rows[i])));
         }
       }
     }
