@@ -68,7 +68,8 @@ double PairDistance(std::span<const float> a, std::span<const float> b, float b_
 // The batch kernel works on blocks of kLanes rows: it loads kLanes consecutive elements of each
 // row, transposes that square in registers (LoadTransposed) and then steps all the rows' sums
 // at once, one element at a time, so that every row's sums keep the one-pair order. GCC's vector
-// extensions keep it portable; target_clones compiles it for AVX2 as well, picked at load time.
+// extensions keep it portable; it is compiled twice, for the baseline instruction set and for
+// AVX2, picked at run time (Kernels).
 using Floats = float __attribute__((vector_size(4 * kLanes)));
 using HalfFloats = float __attribute__((vector_size(2 * kLanes)));
 using UnalignedHalfFloats = float __attribute__((vector_size(2 * kLanes), aligned(4)));
@@ -141,17 +142,39 @@ template <typename Op>
 
 using BlockFunction = void (*)(const float* const*, const float*, size_t, float*, float*);
 
-#define VEXDB_BLOCK_SUMS(Name, Op)                                                           \
-  [[gnu::target_clones("avx2", "default")]] void Name(const float* const* rows,             \
-                                                      const float* query, size_t dim,       \
-                                                      float* acc, float* extra) {           \
-    BlockSums<Op>(rows, query, dim, acc, extra);                                             \
+// The block kernels of one instruction set, one per op.
+struct BlockKernels {
+  BlockFunction l2, l1, inner_product, cosine;
+};
+
+#define VEXDB_BLOCK_SUMS(Name, Op, Target)                                                 \
+  Target void Name(const float* const* rows, const float* query, size_t dim, float* acc, \
+                   float* extra) {                                                       \
+    BlockSums<Op>(rows, query, dim, acc, extra);                                          \
   }
-VEXDB_BLOCK_SUMS(L2Block, L2Op)
-VEXDB_BLOCK_SUMS(L1Block, L1Op)
-VEXDB_BLOCK_SUMS(InnerProductBlock, InnerProductOp)
-VEXDB_BLOCK_SUMS(CosineBlock, CosineOp)
+VEXDB_BLOCK_SUMS(L2Portable, L2Op, )
+VEXDB_BLOCK_SUMS(L1Portable, L1Op, )
+VEXDB_BLOCK_SUMS(InnerProductPortable, InnerProductOp, )
+VEXDB_BLOCK_SUMS(CosinePortable, CosineOp, )
+constexpr BlockKernels kPortableKernels{L2Portable, L1Portable, InnerProductPortable,
+                                        CosinePortable};
+#if defined(__x86_64__)
+VEXDB_BLOCK_SUMS(L2Avx2, L2Op, [[gnu::target("avx2")]])
+VEXDB_BLOCK_SUMS(L1Avx2, L1Op, [[gnu::target("avx2")]])
+VEXDB_BLOCK_SUMS(InnerProductAvx2, InnerProductOp, [[gnu::target("avx2")]])
+VEXDB_BLOCK_SUMS(CosineAvx2, CosineOp, [[gnu::target("avx2")]])
+constexpr BlockKernels kAvx2Kernels{L2Avx2, L1Avx2, InnerProductAvx2, CosineAvx2};
+#endif
 #undef VEXDB_BLOCK_SUMS
+
+// The kernels `kernel` asks for: AVX2's when the CPU has it (x86-64), else the portable ones.
+const BlockKernels& Kernels(DistanceKernel kernel) {
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (kernel == DistanceKernel::kBest && avx2) return kAvx2Kernels;
+#endif
+  return kPortableKernels;
+}
 
 // The rows in blocks of kLanes, the last one padded with repeats of its last row. Cosine needs
 // the query's squared norm: the query goes in as the first lane, whose `extra` sum is exactly
@@ -208,13 +231,15 @@ double ComputeDistance(DistanceFunction distance, std::span<const float> a,
 }
 
 void ComputeDistances(DistanceFunction distance, std::span<const float* const> rows,
-                      std::span<const float> query, std::span<double> out) {
+                      std::span<const float> query, std::span<double> out,
+                      DistanceKernel kernel) {
+  const BlockKernels& kernels = Kernels(kernel);
   switch (distance) {
-    case DistanceFunction::kCosine: return Batch<CosineOp>(CosineBlock, true, rows, query, out);
-    case DistanceFunction::kL2: return Batch<L2Op>(L2Block, false, rows, query, out);
-    case DistanceFunction::kL1: return Batch<L1Op>(L1Block, false, rows, query, out);
+    case DistanceFunction::kCosine: return Batch<CosineOp>(kernels.cosine, true, rows, query, out);
+    case DistanceFunction::kL2: return Batch<L2Op>(kernels.l2, false, rows, query, out);
+    case DistanceFunction::kL1: return Batch<L1Op>(kernels.l1, false, rows, query, out);
     case DistanceFunction::kNegativeInnerProduct:
-      return Batch<InnerProductOp>(InnerProductBlock, false, rows, query, out);
+      return Batch<InnerProductOp>(kernels.inner_product, false, rows, query, out);
   }
 }
 

@@ -27,10 +27,15 @@ std::optional<DistanceFunction> DistanceFunctionOf(std::string_view function_nam
 // The distance between a and b. REQUIRES a.size() == b.size(). NaN stays NaN (SQL makes it NULL).
 double ComputeDistance(DistanceFunction distance, std::span<const float> a, std::span<const float> b);
 
+// Which batch kernel ComputeDistances runs: the widest the CPU has (AVX2 on x86-64), or the
+// portable one every CPU runs, which tests compare with it.
+enum class DistanceKernel { kBest, kPortable };
+
 // out[i] = ComputeDistance(distance, rows[i], query) for every i, exactly. Each rows[i] points at
 // query.size() floats. Every distance here is symmetric bit for bit (a - b and b - a differ only
 // in sign, products commute), so the SQL argument order does not matter.
 void ComputeDistances(DistanceFunction distance, std::span<const float* const> rows,
-                      std::span<const float> query, std::span<double> out);
+                      std::span<const float> query, std::span<double> out,
+                      DistanceKernel kernel = DistanceKernel::kBest);
 
 }  // namespace vexdb

@@ -41,10 +41,11 @@ TEST(VectorDistanceTest, NamesOfTheSqlFunctions) {
 
 uint64_t Bits(double x) { return std::bit_cast<uint64_t>(x); }
 
-// The batch kernels must equal the one-pair function bit for bit (NaN's bits included),
-// for every row count (full lane blocks, padded last blocks, a single row; cosine's query lane
-// filling a block exactly) and dimension (whole squares of elements, and a rest), and whichever
-// argument comes first. Some elements are zeros of either sign, one row all zeros.
+// The batch kernels, the CPU's best and the portable one, must equal the one-pair function bit
+// for bit (NaN's bits included), for every row count (full lane blocks, padded last blocks, a
+// single row; cosine's query lane filling a block exactly) and dimension (whole squares of
+// elements, and a rest), and whichever argument comes first. Some elements are zeros of either
+// sign, one row all zeros.
 TEST(VectorDistanceTest, BatchEqualsPairsBitForBit) {
   std::mt19937 random(7);
   std::normal_distribution<float> normal(0, 3);
@@ -65,11 +66,13 @@ TEST(VectorDistanceTest, BatchEqualsPairsBitForBit) {
       std::vector<const float*> pointers;
       for (const auto& row : rows) pointers.push_back(row.data());
       for (DistanceFunction distance : kAll) {
-        std::vector<double> batch(count);
-        ComputeDistances(distance, pointers, query, batch);
-        for (size_t i = 0; i < count; ++i) {
-          EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, rows[i], query)));
-          EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, query, rows[i])));
+        for (DistanceKernel kernel : {DistanceKernel::kBest, DistanceKernel::kPortable}) {
+          std::vector<double> batch(count);
+          ComputeDistances(distance, pointers, query, batch, kernel);
+          for (size_t i = 0; i < count; ++i) {
+            EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, rows[i], query)));
+            EXPECT_EQ(Bits(batch[i]), Bits(ComputeDistance(distance, query, rows[i])));
+          }
         }
       }
     }
