@@ -69,7 +69,9 @@ double PairDistance(std::span<const float> a, std::span<const float> b, float b_
 // row, transposes that square in registers (LoadTransposed) and then steps all the rows' sums
 // at once, one element at a time, so that every row's sums keep the one-pair order. GCC's vector
 // extensions keep it portable; it is compiled twice, for the baseline instruction set and for
-// AVX2, picked at run time (Kernels).
+// AVX2, picked at run time (Kernels). Not Highway, as src/vector's kernels are: the transpose
+// needs exactly eight lanes, and Highway's vector width is the target's (4 on SSE4, 16 on
+// AVX-512).
 using Floats = float __attribute__((vector_size(4 * kLanes)));
 using HalfFloats = float __attribute__((vector_size(2 * kLanes)));
 using UnalignedHalfFloats = float __attribute__((vector_size(2 * kLanes), aligned(4)));
